@@ -1,0 +1,258 @@
+package io.github.groqspring;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import io.github.groqspring.http.GroqHttpClient;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Builds a {@link GroqTemplate}. The auto-configuration uses it; so can code without Spring
+ * Boot's auto-configuration, and tests.
+ */
+public final class GroqTemplateBuilder {
+
+	/** Groq's cloud. */
+	public static final String DEFAULT_BASE_URL = "https://api.groq.com";
+
+	private static final String OPENAI_PATH = "/openai/v1";
+
+	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
+		.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients", GroqTemplateBuilder.class.getClassLoader());
+
+	private @Nullable String apiKey;
+
+	private String baseUrl = DEFAULT_BASE_URL;
+
+	private @Nullable String defaultModel;
+
+	private @Nullable ServiceTier defaultServiceTier;
+
+	private RestClient.@Nullable Builder restClientBuilder;
+
+	private @Nullable JsonMapper jsonMapper;
+
+	private @Nullable ClientHttpRequestFactory requestFactory;
+
+	private Duration connectTimeout = Duration.ofSeconds(5);
+
+	private Duration readTimeout = Duration.ofSeconds(60);
+
+	private int maxConnections = 64;
+
+	GroqTemplateBuilder() {
+	}
+
+	/**
+	 * The API key, sent as {@code Authorization: Bearer}.
+	 * @param apiKey the key ({@code gsk_...}); {@code null} sends no authorization
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder apiKey(@Nullable String apiKey) {
+		this.apiKey = (apiKey != null && !apiKey.isBlank()) ? apiKey.trim() : null;
+		return this;
+	}
+
+	/**
+	 * Where Groq is; a trailing {@code /} or {@code /openai/v1} is dropped, since every path
+	 * adds it.
+	 * @param baseUrl e.g. {@code https://api.groq.com} or an emulator's URL
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder baseUrl(String baseUrl) {
+		this.baseUrl = normalizeBaseUrl(baseUrl);
+		return this;
+	}
+
+	/**
+	 * The model used when a request names none.
+	 * @param defaultModel the model id, may be {@code null}
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder defaultModel(@Nullable String defaultModel) {
+		this.defaultModel = (defaultModel != null && !defaultModel.isBlank()) ? defaultModel : null;
+		return this;
+	}
+
+	/**
+	 * The tier used when nothing more specific sets one; {@code null} sends none.
+	 * @param defaultServiceTier the tier
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder defaultServiceTier(@Nullable ServiceTier defaultServiceTier) {
+		this.defaultServiceTier = defaultServiceTier;
+		return this;
+	}
+
+	/**
+	 * The builder to derive the HTTP client from (Boot's, to keep customizers and
+	 * observations). It is cloned, never changed.
+	 * @param restClientBuilder the builder
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder restClientBuilder(RestClient.Builder restClientBuilder) {
+		this.restClientBuilder = restClientBuilder;
+		return this;
+	}
+
+	/**
+	 * The mapper to derive Groq's mapper from (the application's, to keep its modules). The
+	 * settings that would change Groq's wire format (naming strategies, root wrapping,
+	 * failing on unknown response fields) are reset in the derived copy; this mapper is not
+	 * changed.
+	 * @param jsonMapper the mapper
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder jsonMapper(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+		return this;
+	}
+
+	/**
+	 * A request factory to use instead of the one built from the timeouts and pool size.
+	 * The caller owns it: the template does not close it.
+	 * @param requestFactory the factory
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder requestFactory(ClientHttpRequestFactory requestFactory) {
+		this.requestFactory = requestFactory;
+		return this;
+	}
+
+	/**
+	 * How long connecting may take.
+	 * @param connectTimeout a positive duration (default 5 s)
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder connectTimeout(Duration connectTimeout) {
+		this.connectTimeout = requirePositive("connectTimeout", connectTimeout);
+		return this;
+	}
+
+	/**
+	 * How long reading the response may stall.
+	 * @param readTimeout a positive duration (default 60 s)
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder readTimeout(Duration readTimeout) {
+		this.readTimeout = requirePositive("readTimeout", readTimeout);
+		return this;
+	}
+
+	/**
+	 * The size of the connection pool (Apache HttpClient 5 only).
+	 * @param maxConnections at least 1 (default 64)
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder maxConnections(int maxConnections) {
+		if (maxConnections < 1) {
+			throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+		}
+		this.maxConnections = maxConnections;
+		return this;
+	}
+
+	/**
+	 * Build the template.
+	 * @return the template; close it to release its connection pool
+	 */
+	public GroqTemplate build() {
+		ClientHttpRequestFactory factory = (this.requestFactory != null) ? this.requestFactory : createRequestFactory();
+		AutoCloseable owned = (this.requestFactory != null) ? null : closer(factory);
+		RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+				: RestClient.builder();
+		String key = this.apiKey;
+		RestClient restClient = builder.baseUrl(this.baseUrl).requestFactory(factory).defaultHeaders((headers) -> {
+			if (key != null) {
+				headers.setBearerAuth(key);
+			}
+			headers.set(HttpHeaders.USER_AGENT, "groq-spring-boot-starter");
+		}).build();
+		GroqHttpClient httpClient = new GroqHttpClient(restClient, groqJsonMapper(this.jsonMapper), owned);
+		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier);
+	}
+
+	/**
+	 * Whether a base URL is Groq's cloud, where calls need an API key.
+	 * @param baseUrl the base URL
+	 * @return {@code true} for {@code api.groq.com}
+	 */
+	public static boolean isGroqCloud(String baseUrl) {
+		String lower = normalizeBaseUrl(baseUrl).toLowerCase(Locale.ROOT);
+		return lower.equals("https://api.groq.com") || lower.equals("http://api.groq.com");
+	}
+
+	static String normalizeBaseUrl(String baseUrl) {
+		String url = baseUrl.trim();
+		while (url.endsWith("/")) {
+			url = url.substring(0, url.length() - 1);
+		}
+		if (url.endsWith(OPENAI_PATH)) {
+			url = url.substring(0, url.length() - OPENAI_PATH.length());
+		}
+		if (!url.startsWith("http://") && !url.startsWith("https://")) {
+			throw new IllegalArgumentException(
+					"groq.base-url must be an http:// or https:// URL such as " + DEFAULT_BASE_URL + ", was '" + baseUrl + "'");
+		}
+		return url;
+	}
+
+	static JsonMapper groqJsonMapper(@Nullable JsonMapper applicationMapper) {
+		JsonMapper.Builder builder = (applicationMapper != null) ? applicationMapper.rebuild() : JsonMapper.builder();
+		return builder.propertyNamingStrategy(null)
+			.enumNamingStrategy(null)
+			.disable(SerializationFeature.WRAP_ROOT_VALUE, SerializationFeature.INDENT_OUTPUT)
+			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.UNWRAP_ROOT_VALUE,
+					DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+			.build();
+	}
+
+	private ClientHttpRequestFactory createRequestFactory() {
+		HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(this.connectTimeout, this.readTimeout);
+		if (HTTP_COMPONENTS_PRESENT) {
+			return HttpComponents.requestFactory(settings, this.maxConnections);
+		}
+		return ClientHttpRequestFactoryBuilder.detect().build(settings);
+	}
+
+	/** Kept apart so that this builder loads without Apache HttpClient 5 on the class path. */
+	private static final class HttpComponents {
+
+		static ClientHttpRequestFactory requestFactory(HttpClientSettings settings, int pool) {
+			// HttpClient 5 retries 429 and 503 by itself: switched off, so retries happen in one layer only.
+			return ClientHttpRequestFactoryBuilder.httpComponents()
+				.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+				.withConnectionManagerCustomizer((manager) -> manager.setMaxConnTotal(pool).setMaxConnPerRoute(pool))
+				.build(settings);
+		}
+
+	}
+
+	private static @Nullable AutoCloseable closer(ClientHttpRequestFactory factory) {
+		if (factory instanceof DisposableBean disposable) {
+			return disposable::destroy;
+		}
+		return (factory instanceof AutoCloseable closeable) ? closeable : null;
+	}
+
+	private static Duration requirePositive(String name, Duration duration) {
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(name + " must be positive, was " + duration);
+		}
+		return duration;
+	}
+
+}

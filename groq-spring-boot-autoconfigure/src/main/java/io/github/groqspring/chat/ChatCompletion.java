@@ -1,0 +1,52 @@
+package io.github.groqspring.chat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Groq's chat completion body, as it came over the wire. Unknown fields are ignored.
+ *
+ * @param id the completion's id ({@code chatcmpl-...})
+ * @param object {@code chat.completion}
+ * @param created creation time, epoch seconds
+ * @param model the model that answered
+ * @param choices the answers, one unless Groq changes {@code n}
+ * @param usage tokens and Groq's timings
+ * @param systemFingerprint the backend configuration
+ * @param xGroq Groq's extras: its request id for support
+ * @param serviceTier the tier that served the request, raw: a tier newer than
+ * {@link io.github.groqspring.ServiceTier} is kept as sent
+ */
+public record ChatCompletion(@Nullable String id, @Nullable String object, long created, @Nullable String model,
+		List<Choice> choices, @Nullable Usage usage, @JsonProperty("system_fingerprint") @Nullable String systemFingerprint,
+		@JsonProperty("x_groq") @Nullable XGroq xGroq, @JsonProperty("service_tier") @Nullable String serviceTier) {
+
+	public ChatCompletion {
+		choices = (choices != null) ? List.copyOf(choices) : List.of();
+	}
+
+	/**
+	 * One answer.
+	 *
+	 * @param index its position
+	 * @param message the assistant's message
+	 * @param finishReason {@code stop}, {@code length}, {@code tool_calls},
+	 * {@code function_call} or {@code content_filter}
+	 */
+	public record Choice(int index, @Nullable ResponseMessage message,
+			@JsonProperty("finish_reason") @Nullable String finishReason) {
+	}
+
+	/**
+	 * Groq's {@code x_groq} object.
+	 *
+	 * @param id Groq's request id ({@code req_...}), the one Groq support asks for
+	 * @param seed the seed used
+	 * @param usage on a stream's last chunk, the usage with timings
+	 */
+	public record XGroq(@Nullable String id, @Nullable Long seed, @Nullable Usage usage) {
+	}
+
+}

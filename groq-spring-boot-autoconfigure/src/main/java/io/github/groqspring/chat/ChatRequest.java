@@ -1,0 +1,460 @@
+package io.github.groqspring.chat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.groqspring.ServiceTier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An immutable chat completion request, built with {@link #builder(String)}.
+ *
+ * <p>Only non-null fields are sent, and only fields Groq accepts exist here: Groq answers
+ * 400 to {@code logprobs}, {@code logit_bias}, {@code n} and unknown properties. Anything
+ * newer than this type goes through {@link Builder#extraBody(String, Object)}, the explicit
+ * escape hatch.
+ *
+ * @param model the model id; {@code null} means {@code groq.default-model}
+ * @param messages the conversation, at least one message
+ * @param temperature sampling temperature, 0 to 2
+ * @param topP nucleus sampling, 0 to 1
+ * @param maxCompletionTokens the most tokens to generate
+ * @param stop up to four stop sequences
+ * @param seed for best-effort deterministic sampling
+ * @param tools the tools the model may call, at most 128
+ * @param toolChoice whether and which tool the model must call
+ * @param parallelToolCalls whether the model may call several tools at once
+ * @param responseFormat text, JSON object or JSON schema
+ * @param reasoningEffort how hard a reasoning model thinks
+ * @param reasoningFormat how reasoning comes back
+ * @param includeReasoning whether reasoning comes back at all
+ * @param serviceTier the tier for this request; {@code null} lets the template decide
+ * @param user an end-user id for abuse monitoring
+ * @param disableToolValidation Groq extra: skip checking tool calls against the tools sent
+ * @param stream whether to stream the answer; set by the template, not by callers
+ * @param extraBody further top-level fields, sent as given
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @Nullable Double temperature,
+		@JsonProperty("top_p") @Nullable Double topP,
+		@JsonProperty("max_completion_tokens") @Nullable Integer maxCompletionTokens, @Nullable List<String> stop,
+		@Nullable Long seed, @Nullable List<Tool> tools, @JsonProperty("tool_choice") @Nullable ToolChoice toolChoice,
+		@JsonProperty("parallel_tool_calls") @Nullable Boolean parallelToolCalls,
+		@JsonProperty("response_format") @Nullable ResponseFormat responseFormat,
+		@JsonProperty("reasoning_effort") @Nullable ReasoningEffort reasoningEffort,
+		@JsonProperty("reasoning_format") @Nullable ReasoningFormat reasoningFormat,
+		@JsonProperty("include_reasoning") @Nullable Boolean includeReasoning,
+		@JsonProperty("service_tier") @Nullable ServiceTier serviceTier, @Nullable String user,
+		@JsonProperty("disable_tool_validation") @Nullable Boolean disableToolValidation, @Nullable Boolean stream,
+		@JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> extraBody) {
+
+	/** The JSON names of the typed fields: {@link Builder#extraBody} refuses these. */
+	static final Set<String> TYPED_FIELDS = Set.of("model", "messages", "temperature", "top_p",
+			"max_completion_tokens", "max_tokens", "stop", "seed", "tools", "tool_choice", "parallel_tool_calls",
+			"response_format", "reasoning_effort", "reasoning_format", "include_reasoning", "service_tier", "user",
+			"disable_tool_validation", "stream", "stream_options");
+
+	public ChatRequest {
+		messages = List.copyOf(messages);
+		stop = (stop != null) ? List.copyOf(stop) : null;
+		tools = (tools != null) ? List.copyOf(tools) : null;
+		extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
+	}
+
+	/**
+	 * Start a request for a model.
+	 * @param model the model id, e.g. {@code openai/gpt-oss-120b}
+	 * @return a builder
+	 */
+	public static Builder builder(String model) {
+		return new Builder().model(model);
+	}
+
+	/**
+	 * Start a request for {@code groq.default-model}.
+	 * @return a builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	/**
+	 * A builder holding this request's values, to derive a changed copy.
+	 * @return a builder
+	 */
+	public Builder mutate() {
+		return new Builder(this);
+	}
+
+	/**
+	 * This request with another model.
+	 * @param model the model id
+	 * @return a copy
+	 */
+	public ChatRequest withModel(String model) {
+		return new ChatRequest(model, this.messages, this.temperature, this.topP, this.maxCompletionTokens, this.stop,
+				this.seed, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat,
+				this.reasoningEffort, this.reasoningFormat, this.includeReasoning, this.serviceTier, this.user,
+				this.disableToolValidation, this.stream, this.extraBody);
+	}
+
+	/**
+	 * This request with another service tier.
+	 * @param serviceTier the tier, {@code null} to send none
+	 * @return a copy
+	 */
+	public ChatRequest withServiceTier(@Nullable ServiceTier serviceTier) {
+		return new ChatRequest(this.model, this.messages, this.temperature, this.topP, this.maxCompletionTokens,
+				this.stop, this.seed, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat,
+				this.reasoningEffort, this.reasoningFormat, this.includeReasoning, serviceTier, this.user,
+				this.disableToolValidation, this.stream, this.extraBody);
+	}
+
+	/**
+	 * This request with streaming switched on or off.
+	 * @param stream whether to stream
+	 * @return a copy
+	 */
+	public ChatRequest withStream(@Nullable Boolean stream) {
+		return new ChatRequest(this.model, this.messages, this.temperature, this.topP, this.maxCompletionTokens,
+				this.stop, this.seed, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat,
+				this.reasoningEffort, this.reasoningFormat, this.includeReasoning, this.serviceTier, this.user,
+				this.disableToolValidation, stream, this.extraBody);
+	}
+
+	/** Builds a {@link ChatRequest}, checking each value as it is set. */
+	public static final class Builder {
+
+		private @Nullable String model;
+
+		private final List<ChatMessage> messages = new ArrayList<>();
+
+		private @Nullable Double temperature;
+
+		private @Nullable Double topP;
+
+		private @Nullable Integer maxCompletionTokens;
+
+		private @Nullable List<String> stop;
+
+		private @Nullable Long seed;
+
+		private @Nullable List<Tool> tools;
+
+		private @Nullable ToolChoice toolChoice;
+
+		private @Nullable Boolean parallelToolCalls;
+
+		private @Nullable ResponseFormat responseFormat;
+
+		private @Nullable ReasoningEffort reasoningEffort;
+
+		private @Nullable ReasoningFormat reasoningFormat;
+
+		private @Nullable Boolean includeReasoning;
+
+		private @Nullable ServiceTier serviceTier;
+
+		private @Nullable String user;
+
+		private @Nullable Boolean disableToolValidation;
+
+		private @Nullable Boolean stream;
+
+		private final Map<String, Object> extraBody = new LinkedHashMap<>();
+
+		private Builder() {
+		}
+
+		private Builder(ChatRequest request) {
+			this.model = request.model;
+			this.messages.addAll(request.messages);
+			this.temperature = request.temperature;
+			this.topP = request.topP;
+			this.maxCompletionTokens = request.maxCompletionTokens;
+			this.stop = request.stop;
+			this.seed = request.seed;
+			this.tools = request.tools;
+			this.toolChoice = request.toolChoice;
+			this.parallelToolCalls = request.parallelToolCalls;
+			this.responseFormat = request.responseFormat;
+			this.reasoningEffort = request.reasoningEffort;
+			this.reasoningFormat = request.reasoningFormat;
+			this.includeReasoning = request.includeReasoning;
+			this.serviceTier = request.serviceTier;
+			this.user = request.user;
+			this.disableToolValidation = request.disableToolValidation;
+			this.stream = request.stream;
+			this.extraBody.putAll(request.extraBody);
+		}
+
+		/**
+		 * The model id; leave unset to use {@code groq.default-model}.
+		 * @param model e.g. {@code llama-3.3-70b-versatile}
+		 * @return this builder
+		 */
+		public Builder model(@Nullable String model) {
+			if (model != null && model.isBlank()) {
+				throw new IllegalArgumentException("model must not be blank");
+			}
+			this.model = model;
+			return this;
+		}
+
+		/**
+		 * Append a system message.
+		 * @param content the instructions
+		 * @return this builder
+		 */
+		public Builder system(String content) {
+			return message(ChatMessage.system(content));
+		}
+
+		/**
+		 * Append a user message.
+		 * @param content the text
+		 * @return this builder
+		 */
+		public Builder user(String content) {
+			return message(ChatMessage.user(content));
+		}
+
+		/**
+		 * Append an assistant message.
+		 * @param content the text
+		 * @return this builder
+		 */
+		public Builder assistant(String content) {
+			return message(ChatMessage.assistant(content));
+		}
+
+		/**
+		 * Append any message, e.g. a tool result.
+		 * @param message the message
+		 * @return this builder
+		 */
+		public Builder message(ChatMessage message) {
+			this.messages.add(message);
+			return this;
+		}
+
+		/**
+		 * Append messages.
+		 * @param messages the messages, in order
+		 * @return this builder
+		 */
+		public Builder messages(List<ChatMessage> messages) {
+			this.messages.addAll(messages);
+			return this;
+		}
+
+		/**
+		 * Sampling temperature; Groq turns 0 into 1e-8.
+		 * @param temperature 0 to 2
+		 * @return this builder
+		 */
+		public Builder temperature(double temperature) {
+			requireRange("temperature", temperature, 0, 2);
+			this.temperature = temperature;
+			return this;
+		}
+
+		/**
+		 * Nucleus sampling.
+		 * @param topP 0 to 1
+		 * @return this builder
+		 */
+		public Builder topP(double topP) {
+			requireRange("topP", topP, 0, 1);
+			this.topP = topP;
+			return this;
+		}
+
+		/**
+		 * The most tokens to generate.
+		 * @param maxCompletionTokens at least 1
+		 * @return this builder
+		 */
+		public Builder maxCompletionTokens(int maxCompletionTokens) {
+			if (maxCompletionTokens < 1) {
+				throw new IllegalArgumentException("maxCompletionTokens must be at least 1, was " + maxCompletionTokens);
+			}
+			this.maxCompletionTokens = maxCompletionTokens;
+			return this;
+		}
+
+		/**
+		 * Stop sequences.
+		 * @param stop one to four sequences
+		 * @return this builder
+		 */
+		public Builder stop(String... stop) {
+			if (stop.length == 0 || stop.length > 4) {
+				throw new IllegalArgumentException("Groq accepts 1 to 4 stop sequences, got " + stop.length);
+			}
+			this.stop = List.of(stop);
+			return this;
+		}
+
+		/**
+		 * A seed for best-effort deterministic sampling.
+		 * @param seed the seed
+		 * @return this builder
+		 */
+		public Builder seed(long seed) {
+			this.seed = seed;
+			return this;
+		}
+
+		/**
+		 * The tools the model may call.
+		 * @param tools at most 128 function tools
+		 * @return this builder
+		 */
+		public Builder tools(List<Tool> tools) {
+			if (tools.size() > 128) {
+				throw new IllegalArgumentException("Groq accepts at most 128 tools, got " + tools.size());
+			}
+			this.tools = List.copyOf(tools);
+			return this;
+		}
+
+		/**
+		 * Whether and which tool the model must call.
+		 * @param toolChoice e.g. {@link ToolChoice#REQUIRED}
+		 * @return this builder
+		 */
+		public Builder toolChoice(ToolChoice toolChoice) {
+			this.toolChoice = toolChoice;
+			return this;
+		}
+
+		/**
+		 * Whether the model may call several tools in one turn.
+		 * @param parallelToolCalls the flag
+		 * @return this builder
+		 */
+		public Builder parallelToolCalls(boolean parallelToolCalls) {
+			this.parallelToolCalls = parallelToolCalls;
+			return this;
+		}
+
+		/**
+		 * The answer's format.
+		 * @param responseFormat e.g. {@link ResponseFormat#jsonSchema}
+		 * @return this builder
+		 */
+		public Builder responseFormat(ResponseFormat responseFormat) {
+			this.responseFormat = responseFormat;
+			return this;
+		}
+
+		/**
+		 * How hard a reasoning model thinks.
+		 * @param reasoningEffort the effort
+		 * @return this builder
+		 */
+		public Builder reasoningEffort(ReasoningEffort reasoningEffort) {
+			this.reasoningEffort = reasoningEffort;
+			return this;
+		}
+
+		/**
+		 * How reasoning comes back.
+		 * @param reasoningFormat the format
+		 * @return this builder
+		 */
+		public Builder reasoningFormat(ReasoningFormat reasoningFormat) {
+			this.reasoningFormat = reasoningFormat;
+			return this;
+		}
+
+		/**
+		 * Whether reasoning comes back at all.
+		 * @param includeReasoning the flag
+		 * @return this builder
+		 */
+		public Builder includeReasoning(boolean includeReasoning) {
+			this.includeReasoning = includeReasoning;
+			return this;
+		}
+
+		/**
+		 * The tier for this request, overriding every other source.
+		 * @param serviceTier the tier, {@code null} to let the template decide
+		 * @return this builder
+		 */
+		public Builder serviceTier(@Nullable ServiceTier serviceTier) {
+			this.serviceTier = serviceTier;
+			return this;
+		}
+
+		/**
+		 * The end user's id, sent as {@code user}, for Groq's abuse monitoring. (To add a
+		 * user message, call {@link #user(String)}.)
+		 * @param endUserId the id
+		 * @return this builder
+		 */
+		public Builder endUserId(@Nullable String endUserId) {
+			this.user = endUserId;
+			return this;
+		}
+
+		/**
+		 * Groq extra: skip validating tool calls against the tools sent.
+		 * @param disableToolValidation the flag
+		 * @return this builder
+		 */
+		public Builder disableToolValidation(boolean disableToolValidation) {
+			this.disableToolValidation = disableToolValidation;
+			return this;
+		}
+
+		/**
+		 * An extra top-level body field, sent as given: for Groq fields newer than this type
+		 * ({@code documents}, {@code search_settings}, ...). A name this type already covers
+		 * is refused, so no typed value is ever overwritten silently.
+		 * @param name the JSON field name
+		 * @param value any value Jackson can write
+		 * @return this builder
+		 */
+		public Builder extraBody(String name, Object value) {
+			if (TYPED_FIELDS.contains(name)) {
+				throw new IllegalArgumentException(
+						"'" + name + "' is a typed field of ChatRequest: set it with its builder method, not extraBody");
+			}
+			this.extraBody.put(name, value);
+			return this;
+		}
+
+		/**
+		 * Build the request.
+		 * @return the immutable request
+		 * @throws IllegalStateException when there is no message
+		 */
+		public ChatRequest build() {
+			if (this.messages.isEmpty()) {
+				throw new IllegalStateException("A chat request needs at least one message");
+			}
+			return new ChatRequest(this.model, this.messages, this.temperature, this.topP, this.maxCompletionTokens,
+					this.stop, this.seed, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat,
+					this.reasoningEffort, this.reasoningFormat, this.includeReasoning, this.serviceTier, this.user,
+					this.disableToolValidation, this.stream, this.extraBody);
+		}
+
+		private static void requireRange(String name, double value, double min, double max) {
+			if (!(value >= min && value <= max)) {
+				throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", was " + value);
+			}
+		}
+
+	}
+
+}

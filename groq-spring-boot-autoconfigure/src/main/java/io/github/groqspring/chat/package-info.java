@@ -1,0 +1,7 @@
+/**
+ * Chat completion requests, messages, tools and responses.
+ */
+@NullMarked
+package io.github.groqspring.chat;
+
+import org.jspecify.annotations.NullMarked;

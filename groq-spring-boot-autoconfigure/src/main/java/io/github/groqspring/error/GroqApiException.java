@@ -1,0 +1,60 @@
+package io.github.groqspring.error;
+
+import io.github.groqspring.http.RateLimits;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Groq answered with an error status. Subclasses name the statuses a caller can act on;
+ * this class itself stands for any other status.
+ */
+public class GroqApiException extends GroqException {
+
+	private final GroqError error;
+
+	/**
+	 * Create an exception for an error response.
+	 * @param message the full message
+	 * @param statusCode the HTTP status
+	 * @param error the decoded error object, {@link GroqError#NONE} for a non-JSON body
+	 * @param requestId Groq's request id
+	 * @param rateLimits the response's rate limits
+	 */
+	public GroqApiException(String message, int statusCode, GroqError error, @Nullable String requestId,
+			RateLimits rateLimits) {
+		super(message, statusCode, requestId, rateLimits, null);
+		this.error = error;
+	}
+
+	/**
+	 * The decoded error object.
+	 * @return the error, {@link GroqError#NONE} when the body was not Groq's JSON
+	 */
+	public GroqError getError() {
+		return this.error;
+	}
+
+	/**
+	 * Groq's error type.
+	 * @return e.g. {@code invalid_request_error}, or {@code null}
+	 */
+	public @Nullable String getErrorType() {
+		return this.error.type();
+	}
+
+	/**
+	 * Groq's error code.
+	 * @return e.g. {@code rate_limit_exceeded}, or {@code null}
+	 */
+	public @Nullable String getErrorCode() {
+		return this.error.code();
+	}
+
+	/**
+	 * Groq's own message, without the status and ids this exception's message adds.
+	 * @return the message, or {@code null}
+	 */
+	public @Nullable String getErrorMessage() {
+		return this.error.message();
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.github.groqspring.error;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.github.groqspring.ServiceTier;
+import io.github.groqspring.http.RateLimits;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+
+/**
+ * Turns an error response into the typed {@link GroqApiException} for its status. Decodes
+ * Groq's {@code {"error":{...}}} body, and still gives a useful message for anything else
+ * (an HTML page from a proxy, an empty body).
+ */
+public final class GroqErrorDecoder {
+
+	private static final Pattern TIER_NOT_AVAILABLE = Pattern
+		.compile("service_tier`?\\s*`?([a-z_]+)`?\\s+is not available", Pattern.CASE_INSENSITIVE);
+
+	private static final int SNIPPET_LENGTH = 200;
+
+	private final JsonMapper jsonMapper;
+
+	/**
+	 * Create a decoder.
+	 * @param jsonMapper the mapper for error bodies
+	 */
+	public GroqErrorDecoder(JsonMapper jsonMapper) {
+		this.jsonMapper = jsonMapper;
+	}
+
+	/**
+	 * Decode an error response.
+	 * @param status the HTTP status, 400 or more
+	 * @param headers the response headers
+	 * @param body the response body, possibly empty
+	 * @param requestedTier the tier that was sent, to name it when Groq refuses it
+	 * @return the exception to throw
+	 */
+	public GroqApiException decode(int status, HttpHeaders headers, byte[] body, @Nullable ServiceTier requestedTier) {
+		GroqError error = parse(body);
+		String requestId = headers.getFirst("x-request-id");
+		RateLimits rateLimits = RateLimits.from(headers);
+		String message = message(status, headers, body, error, requestId);
+		if (status == 400) {
+			String refusedTier = refusedTier(error, requestedTier);
+			if (refusedTier != null) {
+				return new ServiceTierNotAvailableException(message + ". Your organisation cannot use service tier '"
+						+ refusedTier + "': send another tier (on the request, @GroqTier or groq.default-service-tier) "
+						+ "or none, or upgrade the plan", status, error, requestId, rateLimits, refusedTier);
+			}
+			return new GroqBadRequestException(message, status, error, requestId, rateLimits);
+		}
+		return switch (status) {
+			case 401 -> new GroqAuthenticationException(message + ". Check GROQ_API_KEY (groq.api-key)", status, error,
+					requestId, rateLimits);
+			case 403 -> new GroqPermissionDeniedException(message, status, error, requestId, rateLimits);
+			case 404 -> new GroqNotFoundException(message, status, error, requestId, rateLimits);
+			case 413 -> new GroqRequestTooLargeException(message, status, error, requestId, rateLimits);
+			case 422 -> new GroqUnprocessableEntityException(message, status, error, requestId, rateLimits);
+			case 424 -> new GroqFailedDependencyException(message, status, error, requestId, rateLimits);
+			case 429 -> new GroqRateLimitException(message, status, error, requestId, rateLimits);
+			case FlexCapacityExceededException.STATUS -> new FlexCapacityExceededException(message, status, error,
+					requestId, rateLimits);
+			default -> (status >= 500) ? new GroqServerException(message, status, error, requestId, rateLimits)
+					: new GroqApiException(message, status, error, requestId, rateLimits);
+		};
+	}
+
+	private GroqError parse(byte[] body) {
+		if (body.length == 0 || firstNonBlank(body) != '{') {
+			return GroqError.NONE;
+		}
+		try {
+			JsonNode error = this.jsonMapper.readTree(body).get("error");
+			if (error == null || error.isNull()) {
+				return GroqError.NONE;
+			}
+			if (error.isString()) {
+				return new GroqError(error.asString(), null, null, null, null);
+			}
+			return this.jsonMapper.treeToValue(error, GroqError.class);
+		}
+		catch (JacksonException ex) {
+			return GroqError.NONE;
+		}
+	}
+
+	private static String message(int status, HttpHeaders headers, byte[] body, GroqError error,
+			@Nullable String requestId) {
+		StringBuilder message = new StringBuilder("Groq answered ").append(status).append(' ').append(reason(status));
+		if (error.type() != null || error.code() != null) {
+			message.append(" [type=").append(error.type()).append(", code=").append(error.code()).append(']');
+		}
+		if (error.message() != null) {
+			message.append(": ").append(error.message());
+		}
+		else if (body.length == 0) {
+			message.append(" with an empty body");
+		}
+		else {
+			message.append(" with a body that is not Groq's JSON error (")
+				.append(headers.getFirst(HttpHeaders.CONTENT_TYPE))
+				.append("): ")
+				.append(snippet(body));
+		}
+		if (requestId != null) {
+			message.append(" (request ").append(requestId).append(')');
+		}
+		return message.toString();
+	}
+
+	private static String reason(int status) {
+		if (status == FlexCapacityExceededException.STATUS) {
+			return "Flex Capacity Exceeded";
+		}
+		HttpStatus known = HttpStatus.resolve(status);
+		return (known != null) ? known.getReasonPhrase() : "";
+	}
+
+	private static @Nullable String refusedTier(GroqError error, @Nullable ServiceTier requestedTier) {
+		String text = error.message();
+		if (text == null || !text.contains("service_tier") || !text.contains("not available")) {
+			return null;
+		}
+		Matcher matcher = TIER_NOT_AVAILABLE.matcher(text);
+		if (matcher.find()) {
+			return matcher.group(1);
+		}
+		return (requestedTier != null) ? requestedTier.wireValue() : "unknown";
+	}
+
+	private static String snippet(byte[] body) {
+		String text = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8);
+		Matcher title = Pattern.compile("<title>(.*?)</title>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(text);
+		String plain = title.find() ? title.group(1) : text.replaceAll("<[^>]*>", " ");
+		plain = plain.replaceAll("\\s+", " ").trim();
+		return (plain.length() > SNIPPET_LENGTH) ? plain.substring(0, SNIPPET_LENGTH) + "..." : plain;
+	}
+
+	private static int firstNonBlank(byte[] body) {
+		for (byte b : body) {
+			if (!Character.isWhitespace(b)) {
+				return b;
+			}
+		}
+		return -1;
+	}
+
+}

@@ -1,0 +1,57 @@
+package io.github.groqspring.error;
+
+import io.github.groqspring.http.RateLimits;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Base of every exception a Groq call raises. Unchecked; never carries the API key.
+ */
+public class GroqException extends RuntimeException {
+
+	private final int statusCode;
+
+	private final @Nullable String requestId;
+
+	private final RateLimits rateLimits;
+
+	/**
+	 * Create an exception.
+	 * @param message what went wrong and what to do
+	 * @param statusCode the HTTP status, 0 when no response arrived
+	 * @param requestId Groq's request id, when known
+	 * @param rateLimits the response's rate limits, {@link RateLimits#NONE} without a response
+	 * @param cause the cause, may be {@code null}
+	 */
+	public GroqException(String message, int statusCode, @Nullable String requestId, RateLimits rateLimits,
+			@Nullable Throwable cause) {
+		super(message, cause);
+		this.statusCode = statusCode;
+		this.requestId = requestId;
+		this.rateLimits = rateLimits;
+	}
+
+	/**
+	 * The HTTP status of the response.
+	 * @return the status, or 0 when no response arrived (connection failure, timeout)
+	 */
+	public int getStatusCode() {
+		return this.statusCode;
+	}
+
+	/**
+	 * Groq's request id ({@code x-request-id}), to quote to Groq support.
+	 * @return the id, or {@code null}
+	 */
+	public @Nullable String getRequestId() {
+		return this.requestId;
+	}
+
+	/**
+	 * The rate limits the response reported.
+	 * @return the limits, {@link RateLimits#NONE} when there was no response
+	 */
+	public RateLimits getRateLimits() {
+		return this.rateLimits;
+	}
+
+}

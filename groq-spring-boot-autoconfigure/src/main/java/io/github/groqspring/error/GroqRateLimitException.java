@@ -1,0 +1,35 @@
+package io.github.groqspring.error;
+
+import java.time.Duration;
+
+import io.github.groqspring.http.RateLimits;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * HTTP 429: a request or token rate limit of the tier was hit. {@link #getRetryAfter()}
+ * says how long Groq asks the caller to wait.
+ */
+public class GroqRateLimitException extends GroqApiException {
+
+	/**
+	 * Create the exception.
+	 * @param message the full message
+	 * @param statusCode the HTTP status
+	 * @param error the decoded error object
+	 * @param requestId Groq's request id
+	 * @param rateLimits the response's rate limits
+	 */
+	public GroqRateLimitException(String message, int statusCode, GroqError error, @Nullable String requestId,
+			RateLimits rateLimits) {
+		super(message, statusCode, error, requestId, rateLimits);
+	}
+
+	/**
+	 * How long Groq asks the caller to wait ({@code retry-after-ms} or {@code retry-after}).
+	 * @return the wait, or {@code null} when Groq did not say
+	 */
+	public @Nullable Duration getRetryAfter() {
+		return getRateLimits().retryAfter();
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Groq's API for Spring applications: {@link io.github.groqspring.GroqTemplate} and {@link io.github.groqspring.ServiceTier}.
+ */
+@NullMarked
+package io.github.groqspring;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,261 @@
+package io.github.groqspring.autoconfigure;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.groqspring.GroqOperations;
+import io.github.groqspring.GroqTemplate;
+import io.github.groqspring.ServiceTier;
+import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.models.GroqModel;
+import io.github.groqspring.test.GroqEmulator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.bind.BindException;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.RestClientCustomizer;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class GroqAutoConfigurationTests {
+
+	static final GroqEmulator emulator = GroqEmulator.start();
+
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(GroqAutoConfiguration.class, RestClientAutoConfiguration.class,
+					JacksonAutoConfiguration.class));
+
+	private final ApplicationContextRunner offline = this.runner.withPropertyValues("groq.base-url=" + emulator.baseUrl());
+
+	@AfterEach
+	void reset() {
+		emulator.reset();
+	}
+
+	@AfterAll
+	static void stop() {
+		emulator.close();
+	}
+
+	@Test
+	void createsGroqTemplateWithGroqsDefaults() {
+		this.runner.withPropertyValues("groq.api-key=gsk_x").run((context) -> {
+			assertThat(context).hasSingleBean(GroqTemplate.class).hasSingleBean(GroqProperties.class);
+			GroqTemplate groq = context.getBean(GroqTemplate.class);
+			assertThat(groq.getBaseUrl()).isEqualTo("https://api.groq.com");
+			assertThat(groq.getDefaultServiceTier()).isNull();
+			assertThat(groq.getDefaultModel()).isNull();
+			GroqProperties properties = context.getBean(GroqProperties.class);
+			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(60));
+			assertThat(properties.getMaxConnections()).isEqualTo(64);
+		});
+	}
+
+	@Test
+	void bindsEveryProperty() {
+		this.runner
+			.withPropertyValues("groq.api-key=gsk_bound", "groq.base-url=" + emulator.baseUrl(),
+					"groq.default-model=llama-3.1-8b-instant", "groq.default-service-tier=flex",
+					"groq.connect-timeout=2s", "groq.read-timeout=30s", "groq.max-connections=8")
+			.run((context) -> {
+				GroqProperties properties = context.getBean(GroqProperties.class);
+				assertThat(properties.getApiKey()).isEqualTo("gsk_bound");
+				assertThat(properties.getBaseUrl()).isEqualTo(emulator.baseUrl());
+				assertThat(properties.getDefaultModel()).isEqualTo("llama-3.1-8b-instant");
+				assertThat(properties.getDefaultServiceTier()).isEqualTo(ServiceTier.FLEX);
+				assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(30));
+				assertThat(properties.getMaxConnections()).isEqualTo(8);
+				GroqTemplate groq = context.getBean(GroqTemplate.class);
+				assertThat(groq.complete("Hi")).isEqualTo("Emulated reply to: Hi");
+				assertThat(emulator.lastRequest().header("Authorization")).isEqualTo("Bearer gsk_bound");
+				assertThat(emulator.lastRequest().model()).isEqualTo("llama-3.1-8b-instant");
+				assertThat(emulator.lastRequest().serviceTier()).isEqualTo("flex");
+			});
+	}
+
+	@Test
+	void environmentVariablesGroqApiKeyAndGroqBaseUrlWork() {
+		this.runner
+			.withInitializer((context) -> TestPropertyValues
+				.of("GROQ_API_KEY=gsk_from_env", "GROQ_BASE_URL=" + emulator.baseUrl())
+				.applyTo(context.getEnvironment(), TestPropertyValues.Type.SYSTEM_ENVIRONMENT))
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(GroqProperties.class).getApiKey()).isEqualTo("gsk_from_env");
+				context.getBean(GroqTemplate.class).listModels();
+				assertThat(emulator.lastRequest().header("Authorization")).isEqualTo("Bearer gsk_from_env");
+			});
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "on_demand", "on-demand", "ON_DEMAND" })
+	void onDemandBindsHoweverItIsWritten(String value) {
+		this.offline.withPropertyValues("groq.default-service-tier=" + value)
+			.run((context) -> assertThat(context.getBean(GroqTemplate.class).getDefaultServiceTier())
+				.isEqualTo(ServiceTier.ON_DEMAND));
+	}
+
+	@Test
+	void invalidTierFailsStartUpNamingThePropertyAndTheValidValues() {
+		this.offline.withPropertyValues("groq.default-service-tier=turbo").run((context) -> {
+			assertThat(context).hasFailed();
+			Throwable failure = context.getStartupFailure();
+			BindException bind = findCause(failure, BindException.class);
+			assertThat(bind.getProperty().getName().toString()).isEqualTo("groq.default-service-tier");
+			assertThat(bind).hasMessage("Failed to bind properties under 'groq.default-service-tier' to "
+					+ "io.github.groqspring.ServiceTier");
+			assertThat(failure).rootCause()
+				.hasMessage("'turbo' is not a Groq service tier; valid values are performance, on_demand, flex, auto");
+		});
+	}
+
+	@Test
+	void missingKeyForGroqsCloudFailsStartUpWithAnAnalysis() {
+		this.runner.run((context) -> {
+			assertThat(context).hasFailed();
+			GroqApiKeyMissingException missing = findCause(context.getStartupFailure(),
+					GroqApiKeyMissingException.class);
+			assertThat(missing).hasMessage("No Groq API key: set the GROQ_API_KEY environment variable or the "
+					+ "groq.api-key property (groq.base-url is https://api.groq.com)");
+			FailureAnalysis analysis = new GroqApiKeyMissingFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis.getDescription())
+				.isEqualTo("No Groq API key is configured, and groq.base-url is Groq's cloud (https://api.groq.com).");
+			assertThat(analysis.getAction()).startsWith("Set the GROQ_API_KEY environment variable or the "
+					+ "groq.api-key property to a key from https://console.groq.com/keys.");
+		});
+	}
+
+	@Test
+	void blankKeyCountsAsMissing() {
+		this.runner.withPropertyValues("groq.api-key=  ").run((context) -> assertThat(context).hasFailed());
+	}
+
+	@Test
+	void missingKeyIsAllowedForAnyOtherBaseUrl() {
+		this.offline.run((context) -> {
+			assertThat(context).hasNotFailed().hasSingleBean(GroqTemplate.class);
+			context.getBean(GroqTemplate.class).listModels();
+			assertThat(emulator.lastRequest().header("Authorization")).isNull();
+		});
+	}
+
+	@Test
+	void backsOffWhenTheUserDefinesGroqOperations() {
+		this.offline.withUserConfiguration(StubGroqConfiguration.class).run((context) -> {
+			assertThat(context).doesNotHaveBean(GroqTemplate.class).hasSingleBean(GroqOperations.class);
+			assertThat(context.getBean(GroqOperations.class)).isSameAs(StubGroqConfiguration.STUB);
+		});
+	}
+
+	@Test
+	void backsOffWhenTheUserDefinesGroqTemplate() {
+		this.offline.withUserConfiguration(OwnTemplateConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(GroqTemplate.class);
+			assertThat(context.getBean(GroqTemplate.class).getDefaultModel()).isEqualTo("mine");
+		});
+	}
+
+	@Test
+	void usersRestClientCustomizersApply() {
+		this.offline.withBean(RestClientCustomizer.class,
+				() -> (builder) -> builder.defaultHeader("X-Customized", "yes"))
+			.run((context) -> {
+				context.getBean(GroqTemplate.class).listModels();
+				assertThat(emulator.lastRequest().header("X-Customized")).isEqualTo("yes");
+			});
+	}
+
+	@Test
+	void aHostileApplicationJsonMapperDoesNotChangeTheWireFormat() {
+		this.offline
+			.withBean(JsonMapper.class,
+					() -> JsonMapper.builder()
+						.propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+						.enable(SerializationFeature.WRAP_ROOT_VALUE, SerializationFeature.INDENT_OUTPUT)
+						.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+						.build())
+			.run((context) -> {
+				ChatResponse response = context.getBean(GroqTemplate.class)
+					.chat(ChatRequest.builder("llama-3.3-70b-versatile").user("Hi"));
+				assertThat(response.content()).isEqualTo("Emulated reply to: Hi");
+				assertThat(emulator.lastRequest().bodyText()).isEqualTo(
+						"{\"model\":\"llama-3.3-70b-versatile\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+			});
+	}
+
+	@Test
+	void propertiesToStringMasksTheKey() {
+		this.offline.withPropertyValues("groq.api-key=gsk_do_not_print").run((context) -> {
+			assertThat(context.getBean(GroqProperties.class).toString()).doesNotContain("gsk_do_not_print")
+				.contains("apiKey=******");
+			assertThat(context.getBean(GroqTemplate.class).toString()).doesNotContain("gsk_do_not_print");
+		});
+	}
+
+	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
+		for (Throwable current = failure; current != null; current = current.getCause()) {
+			if (type.isInstance(current)) {
+				return type.cast(current);
+			}
+		}
+		throw new AssertionError("No " + type.getSimpleName() + " in " + failure);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class StubGroqConfiguration {
+
+		static final GroqOperations STUB = new GroqOperations() {
+
+			@Override
+			public ChatResponse chat(ChatRequest request) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public List<GroqModel> listModels() {
+				return List.of();
+			}
+
+			@Override
+			public GroqModel getModel(String id) {
+				throw new UnsupportedOperationException();
+			}
+
+		};
+
+		@Bean
+		GroqOperations groqOperations() {
+			return STUB;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnTemplateConfiguration {
+
+		@Bean
+		GroqTemplate myGroqTemplate() {
+			return GroqTemplate.builder().baseUrl(emulator.baseUrl()).defaultModel("mine").build();
+		}
+
+	}
+
+}

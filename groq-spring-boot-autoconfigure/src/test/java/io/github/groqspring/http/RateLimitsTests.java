@@ -1,0 +1,76 @@
+package io.github.groqspring.http;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import org.springframework.http.HttpHeaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RateLimitsTests {
+
+	@ParameterizedTest
+	@CsvSource({ "2m59.56s, 179560", "7.66s, 7660", "1h2m3s, 3723000", "450ms, 450", "0s, 0", "1.5h, 5400000",
+			"250us, 0.25" })
+	void parsesGoDurations(String text, double expectedMillis) {
+		assertThat(RateLimits.parseGoDuration(text))
+			.isEqualTo(Duration.ofNanos(Math.round(expectedMillis * 1_000_000)));
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "soon", "5", "1x", "m5s", "''" })
+	void unreadableDurationsGiveNull(String text) {
+		assertThat(RateLimits.parseGoDuration(text)).isNull();
+	}
+
+	@Test
+	void readsEveryRateLimitHeader() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("x-ratelimit-limit-requests", "14400");
+		headers.set("x-ratelimit-remaining-requests", "14370");
+		headers.set("x-ratelimit-reset-requests", "2m59.56s");
+		headers.set("x-ratelimit-limit-tokens", "18000");
+		headers.set("x-ratelimit-remaining-tokens", "17997");
+		headers.set("x-ratelimit-reset-tokens", "7.66s");
+		headers.set("retry-after", "11");
+		assertThat(RateLimits.from(headers)).isEqualTo(new RateLimits(14400L, 14370L, Duration.ofMillis(179560),
+				18000L, 17997L, Duration.ofMillis(7660), Duration.ofSeconds(11)));
+	}
+
+	@Test
+	void noHeadersGiveNone() {
+		assertThat(RateLimits.from(new HttpHeaders())).isSameAs(RateLimits.NONE);
+	}
+
+	@Test
+	void badHeaderValuesAreNullNotErrors() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("x-ratelimit-limit-requests", "lots");
+		headers.set("x-ratelimit-reset-tokens", "whenever");
+		assertThat(RateLimits.from(headers)).isSameAs(RateLimits.NONE);
+	}
+
+	@Test
+	void retryAfterMsWinsOverRetryAfter() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set("retry-after-ms", "1500");
+		headers.set("retry-after", "11");
+		assertThat(RateLimits.parseRetryAfter(headers, Instant.now())).isEqualTo(Duration.ofMillis(1500));
+	}
+
+	@Test
+	void retryAfterAcceptsFractionalSecondsAndHttpDates() {
+		HttpHeaders seconds = new HttpHeaders();
+		seconds.set("retry-after", "11.455");
+		assertThat(RateLimits.parseRetryAfter(seconds, Instant.now())).isEqualTo(Duration.ofMillis(11455));
+		HttpHeaders date = new HttpHeaders();
+		date.set("retry-after", "Wed, 25 Nov 2026 19:00:30 GMT");
+		assertThat(RateLimits.parseRetryAfter(date, Instant.parse("2026-11-25T19:00:00Z")))
+			.isEqualTo(Duration.ofSeconds(30));
+	}
+
+}

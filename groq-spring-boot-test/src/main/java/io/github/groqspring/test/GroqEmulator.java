@@ -1,0 +1,326 @@
+package io.github.groqspring.test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A local Groq: speaks Groq's wire format for chat completions and models on a random
+ * loopback port, answers deterministically, records every request, and plays scripted
+ * failures. Validates like Groq does: unknown body fields, unknown models and unknown tiers
+ * get Groq's 400/404 answers, so a client that sends what Groq rejects fails here too.
+ *
+ * <pre>{@code
+ * try (GroqEmulator groq = GroqEmulator.start()) {
+ *     groq.enqueue(EmulatedResponse.flexCapacityExceeded());
+ *     // point groq.base-url at groq.baseUrl()
+ * }
+ * }</pre>
+ */
+public final class GroqEmulator implements AutoCloseable {
+
+	/** The path of chat completions. */
+	public static final String CHAT_COMPLETIONS = "/openai/v1/chat/completions";
+
+	/** The path of the model list. */
+	public static final String MODELS = "/openai/v1/models";
+
+	private final HttpServer server;
+
+	private final ExecutorService executor;
+
+	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
+
+	private final Map<String, ConcurrentLinkedQueue<EmulatedResponse>> scripted = new ConcurrentHashMap<>();
+
+	private final Set<String> models = ConcurrentHashMap.newKeySet();
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	private final ChatCompletions chat = new ChatCompletions(this);
+
+	private volatile @Nullable String requiredApiKey;
+
+	private volatile Function<RecordedRequest, String> replies = ChatCompletions::defaultReply;
+
+	private GroqEmulator(HttpServer server, ExecutorService executor) {
+		this.server = server;
+		this.executor = executor;
+		this.models.addAll(List.of("openai/gpt-oss-120b", "openai/gpt-oss-20b", "llama-3.3-70b-versatile",
+				"llama-3.1-8b-instant"));
+	}
+
+	/**
+	 * Start an emulator on a free loopback port.
+	 * @return the running emulator; close it to stop it
+	 */
+	public static GroqEmulator start() {
+		return start(0);
+	}
+
+	/**
+	 * Start an emulator on a given loopback port.
+	 * @param port the port, 0 for any free one
+	 * @return the running emulator
+	 */
+	public static GroqEmulator start(int port) {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
+			ExecutorService executor = Executors.newCachedThreadPool((task) -> {
+				Thread thread = new Thread(task, "groq-emulator");
+				thread.setDaemon(true);
+				return thread;
+			});
+			GroqEmulator emulator = new GroqEmulator(server, executor);
+			server.createContext("/", emulator::handle);
+			server.setExecutor(executor);
+			server.start();
+			return emulator;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not start the Groq emulator on port " + port, ex);
+		}
+	}
+
+	/**
+	 * The URL to set as {@code groq.base-url}.
+	 * @return e.g. {@code http://127.0.0.1:54321}
+	 */
+	public String baseUrl() {
+		return "http://" + this.server.getAddress().getAddress().getHostAddress() + ":" + port();
+	}
+
+	/**
+	 * The port the emulator listens on.
+	 * @return the port
+	 */
+	public int port() {
+		return this.server.getAddress().getPort();
+	}
+
+	/**
+	 * Answer the next chat completion with this instead of the usual reply. Scripted
+	 * answers are played in order, one per request.
+	 * @param response the answer
+	 * @return this emulator
+	 */
+	public GroqEmulator enqueue(EmulatedResponse response) {
+		return enqueue(CHAT_COMPLETIONS, response);
+	}
+
+	/**
+	 * Answer the next request to a path with this.
+	 * @param path e.g. {@link #MODELS}
+	 * @param response the answer
+	 * @return this emulator
+	 */
+	public GroqEmulator enqueue(String path, EmulatedResponse response) {
+		this.scripted.computeIfAbsent(path, (key) -> new ConcurrentLinkedQueue<>()).add(response);
+		return this;
+	}
+
+	/**
+	 * Answer chat completions with text computed from the request.
+	 * @param replies the function from request to the assistant's text
+	 * @return this emulator
+	 */
+	public GroqEmulator replyWith(Function<RecordedRequest, String> replies) {
+		this.replies = replies;
+		return this;
+	}
+
+	/**
+	 * Answer 401 unless requests carry {@code Authorization: Bearer <apiKey>}.
+	 * @param apiKey the key to accept, {@code null} to accept any or none
+	 * @return this emulator
+	 */
+	public GroqEmulator requireApiKey(@Nullable String apiKey) {
+		this.requiredApiKey = apiKey;
+		return this;
+	}
+
+	/**
+	 * Serve one more model.
+	 * @param id the model id
+	 * @return this emulator
+	 */
+	public GroqEmulator addModel(String id) {
+		this.models.add(id);
+		return this;
+	}
+
+	/**
+	 * Allow only some tiers; others get Groq's "not available for this org" 400.
+	 * @param tiers the wire values allowed, e.g. {@code on_demand, flex}
+	 * @return this emulator
+	 */
+	public GroqEmulator allowTiers(String... tiers) {
+		this.chat.allowTiers(Set.of(tiers));
+		return this;
+	}
+
+	/**
+	 * The requests received so far, oldest first.
+	 * @return a snapshot
+	 */
+	public List<RecordedRequest> requests() {
+		return List.copyOf(this.requests);
+	}
+
+	/**
+	 * The newest request.
+	 * @return the request
+	 * @throws IllegalStateException when none arrived
+	 */
+	public RecordedRequest lastRequest() {
+		List<RecordedRequest> snapshot = requests();
+		if (snapshot.isEmpty()) {
+			throw new IllegalStateException("The Groq emulator has received no request");
+		}
+		return snapshot.get(snapshot.size() - 1);
+	}
+
+	/**
+	 * Forget recorded requests, scripted answers and settings made since start.
+	 * @return this emulator
+	 */
+	public GroqEmulator reset() {
+		this.requests.clear();
+		this.scripted.clear();
+		this.requiredApiKey = null;
+		this.replies = ChatCompletions::defaultReply;
+		this.chat.allowTiers(null);
+		return this;
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+		this.executor.shutdownNow();
+	}
+
+	Set<String> models() {
+		return this.models;
+	}
+
+	String reply(RecordedRequest request) {
+		return this.replies.apply(request);
+	}
+
+	long nextSequence() {
+		return this.sequence.incrementAndGet();
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			RecordedRequest request = record(exchange);
+			EmulatedResponse response = answer(request);
+			if (!response.delay().isZero()) {
+				sleep(response.delay());
+			}
+			send(exchange, response);
+		}
+	}
+
+	private RecordedRequest record(HttpExchange exchange) throws IOException {
+		Map<String, List<String>> headers = new LinkedHashMap<>();
+		exchange.getRequestHeaders()
+			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+		byte[] body = exchange.getRequestBody().readAllBytes();
+		RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+				Map.copyOf(headers), body);
+		this.requests.add(request);
+		return request;
+	}
+
+	private EmulatedResponse answer(RecordedRequest request) {
+		String key = this.requiredApiKey;
+		if (key != null && !("Bearer " + key).equals(request.header("authorization"))) {
+			return EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key", "Invalid API Key");
+		}
+		EmulatedResponse scriptedResponse = nextScripted(request.path());
+		if (scriptedResponse != null && scriptedResponse.body() != null) {
+			return scriptedResponse;
+		}
+		if (request.path().equals(CHAT_COMPLETIONS) && request.method().equals("POST")) {
+			return this.chat.answer(request, scriptedResponse);
+		}
+		if (request.path().equals(MODELS) && request.method().equals("GET")) {
+			return EmulatedResponse.json(200, WireFormat.models(new LinkedHashSet<>(this.models)));
+		}
+		if (request.path().startsWith(MODELS + "/") && request.method().equals("GET")) {
+			String id = request.path().substring(MODELS.length() + 1);
+			return this.models.contains(id) ? EmulatedResponse.json(200, WireFormat.JSON.writeValueAsString(WireFormat.model(id)))
+					: ChatCompletions.modelNotFound(id);
+		}
+		return EmulatedResponse.error(404, "invalid_request_error", "unknown_url",
+				"Unknown request URL: " + request.method() + " " + request.path());
+	}
+
+	private @Nullable EmulatedResponse nextScripted(String path) {
+		ConcurrentLinkedQueue<EmulatedResponse> queue = this.scripted.get(path);
+		return (queue != null) ? queue.poll() : null;
+	}
+
+	private void send(HttpExchange exchange, EmulatedResponse response) throws IOException {
+		long number = this.sequence.get();
+		var headers = exchange.getResponseHeaders();
+		headers.set("x-request-id", "req_emulated_" + number);
+		headers.set("x-groq-region", "emulator");
+		headers.set("x-ratelimit-limit-requests", "14400");
+		headers.set("x-ratelimit-remaining-requests", Long.toString(Math.max(0, 14400 - this.requests.size())));
+		headers.set("x-ratelimit-reset-requests", "2m59.56s");
+		headers.set("x-ratelimit-limit-tokens", "6000");
+		headers.set("x-ratelimit-remaining-tokens", "5997");
+		headers.set("x-ratelimit-reset-tokens", "7.66s");
+		response.headers().forEach(headers::set);
+		byte[] body = (response.body() != null) ? response.body() : new byte[0];
+		exchange.sendResponseHeaders(response.status(), (body.length > 0) ? body.length : -1);
+		if (body.length > 0) {
+			try (OutputStream out = exchange.getResponseBody()) {
+				out.write(body);
+			}
+		}
+	}
+
+	private static void sleep(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "GroqEmulator[" + baseUrl() + ", " + this.requests.size() + " requests]";
+	}
+
+	static List<String> sorted(Set<String> values) {
+		List<String> list = new ArrayList<>(values);
+		list.sort(null);
+		return list;
+	}
+
+}

@@ -1,0 +1,73 @@
+package io.github.groqspring.test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A request the emulator received, exactly as it came over the wire.
+ *
+ * @param method the HTTP method
+ * @param path the path, without the query
+ * @param headers the headers, names in lower case
+ * @param body the body bytes
+ */
+public record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * The first value of a header.
+	 * @param name the header's name, any case
+	 * @return the value, or {@code null}
+	 */
+	public @Nullable String header(String name) {
+		List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
+		return (values == null || values.isEmpty()) ? null : values.get(0);
+	}
+
+	/**
+	 * The body as text.
+	 * @return the UTF-8 body
+	 */
+	public String bodyText() {
+		return new String(this.body, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * The body as JSON.
+	 * @return the parsed body
+	 */
+	public JsonNode json() {
+		return JSON.readTree(this.body);
+	}
+
+	/**
+	 * The {@code service_tier} the request sent.
+	 * @return the raw value, or {@code null} when none was sent
+	 */
+	public @Nullable String serviceTier() {
+		JsonNode tier = json().get("service_tier");
+		return (tier == null || tier.isNull()) ? null : tier.asString();
+	}
+
+	/**
+	 * The model the request named.
+	 * @return the model, or {@code null}
+	 */
+	public @Nullable String model() {
+		JsonNode model = json().get("model");
+		return (model == null || model.isNull()) ? null : model.asString();
+	}
+
+	@Override
+	public String toString() {
+		return this.method + " " + this.path + " " + bodyText();
+	}
+
+}
