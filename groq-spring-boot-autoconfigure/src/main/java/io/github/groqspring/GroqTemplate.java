@@ -9,6 +9,8 @@ import io.github.groqspring.http.GroqHttpClient;
 import io.github.groqspring.http.GroqHttpClient.HttpResult;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.models.GroqModelList;
+import io.github.groqspring.tier.GroqTier;
+import io.github.groqspring.tier.GroqTierContext;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -16,8 +18,10 @@ import org.jspecify.annotations.Nullable;
  * every call. Thread-safe; build one with {@link #builder()} or inject the auto-configured
  * bean.
  *
- * <p>The tier sent is, highest first: the request's own tier, then
- * {@code groq.default-service-tier}, else none (Groq then serves {@code on_demand}).
+ * <p>The tier sent is, highest first: the request's own tier; the tier of the innermost
+ * running {@link GroqTier @GroqTier} method, else of its class (or one set with
+ * {@link GroqTierContext}); {@code groq.default-service-tier}; else none (Groq then serves
+ * {@code on_demand}).
  */
 public class GroqTemplate implements GroqOperations, AutoCloseable {
 
@@ -105,8 +109,12 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 			}
 			resolved = resolved.withModel(this.defaultModel);
 		}
-		if (resolved.serviceTier() == null && this.defaultServiceTier != null) {
-			resolved = resolved.withServiceTier(this.defaultServiceTier);
+		if (resolved.serviceTier() == null) {
+			ServiceTier contextTier = GroqTierContext.current();
+			ServiceTier tier = (contextTier != null) ? contextTier : this.defaultServiceTier;
+			if (tier != null) {
+				resolved = resolved.withServiceTier(tier);
+			}
 		}
 		return resolved;
 	}

@@ -51,6 +51,8 @@ public class GroqProperties {
 	 */
 	private int maxConnections = 64;
 
+	private final TierAnnotation tierAnnotation = new TierAnnotation();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -107,10 +109,35 @@ public class GroqProperties {
 		this.maxConnections = maxConnections;
 	}
 
+	public TierAnnotation getTierAnnotation() {
+		return this.tierAnnotation;
+	}
+
 	@Override
 	public String toString() {
 		return "GroqProperties[apiKey=" + ((this.apiKey != null) ? "******" : "none") + ", baseUrl=" + this.baseUrl
 				+ ", defaultModel=" + this.defaultModel + ", defaultServiceTier=" + this.defaultServiceTier + "]";
+	}
+
+	/**
+	 * The @GroqTier annotation support.
+	 */
+	public static class TierAnnotation {
+
+		/**
+		 * Whether @GroqTier on beans' classes and methods chooses the service tier of the
+		 * Groq calls they make.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
 	}
 
 }

@@ -1,0 +1,45 @@
+package io.github.groqspring.samples.tiers;
+
+import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.RecordedRequest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(OutputCaptureExtension.class)
+class TiersApplicationTests {
+
+	private final GroqEmulator emulator = GroqEmulator.start();
+
+	@AfterEach
+	void stop() {
+		this.emulator.close();
+	}
+
+	@Test
+	void eachServiceCallsGroqOnItsOwnTier(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = SpringApplication.run(TiersApplication.class,
+				"--groq.base-url=" + this.emulator.baseUrl())) {
+			assertThat(this.emulator.requests()).extracting(RecordedRequest::serviceTier).containsExactly("auto", "flex");
+			assertThat(output).contains("[answer, sent auto, served on_demand] Emulated reply to: What is an LPU?")
+				.contains("[digest, sent flex, served flex] Emulated reply to: Summarize: Yesterday:");
+		}
+	}
+
+	@Test
+	void theDigestTierMovesWithConfiguration(CapturedOutput output) {
+		try (ConfigurableApplicationContext context = SpringApplication.run(TiersApplication.class,
+				"--groq.base-url=" + this.emulator.baseUrl(), "--digest.tier=on_demand")) {
+			assertThat(this.emulator.requests()).extracting(RecordedRequest::serviceTier)
+				.containsExactly("auto", "on_demand");
+		}
+	}
+
+}
