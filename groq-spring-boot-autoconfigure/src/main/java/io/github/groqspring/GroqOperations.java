@@ -21,6 +21,15 @@ public interface GroqOperations {
 	ChatResponse chat(ChatRequest request);
 
 	/**
+	 * Send a chat completion request with per-call timeouts, retries or flex fallback.
+	 * @param request the request
+	 * @param options the call's overrides of the {@code groq.*} settings
+	 * @return the completion with its metadata
+	 * @throws io.github.groqspring.error.GroqException when Groq or the network fails
+	 */
+	ChatResponse chat(ChatRequest request, RequestOptions options);
+
+	/**
 	 * Build and send a chat completion request.
 	 * @param request a builder, e.g. {@code ChatRequest.builder(model).user("...")}
 	 * @return the completion with its metadata

@@ -1,12 +1,18 @@
 package io.github.groqspring;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.error.FlexCapacityExceededException;
+import io.github.groqspring.error.GroqException;
+import io.github.groqspring.http.CallBudget;
 import io.github.groqspring.http.GroqHttpClient;
 import io.github.groqspring.http.GroqHttpClient.HttpResult;
+import io.github.groqspring.http.RateLimitGate;
+import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.models.GroqModelList;
 import io.github.groqspring.tier.GroqTier;
@@ -15,8 +21,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The entry point to Groq: chat completions and models, with service tiers resolved for
- * every call. Thread-safe; build one with {@link #builder()} or inject the auto-configured
- * bean.
+ * every call, transient failures retried within each call's budget, and an optional
+ * fallback when flex has no capacity. Thread-safe; build one with {@link #builder()} or
+ * inject the auto-configured bean.
  *
  * <p>The tier sent is, highest first: the request's own tier; the tier of the innermost
  * running {@link GroqTier @GroqTier} method, else of its class (or one set with
@@ -37,12 +44,18 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	private final @Nullable ServiceTier defaultServiceTier;
 
+	private final CallPolicy policy;
+
+	private final @Nullable RateLimitGate rateLimitGate;
+
 	GroqTemplate(GroqHttpClient httpClient, String baseUrl, @Nullable String defaultModel,
-			@Nullable ServiceTier defaultServiceTier) {
+			@Nullable ServiceTier defaultServiceTier, CallPolicy policy) {
 		this.httpClient = httpClient;
 		this.baseUrl = baseUrl;
 		this.defaultModel = defaultModel;
 		this.defaultServiceTier = defaultServiceTier;
+		this.policy = policy;
+		this.rateLimitGate = policy.rateLimitWait() ? new RateLimitGate() : null;
 	}
 
 	/**
@@ -55,20 +68,33 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	@Override
 	public ChatResponse chat(ChatRequest request) {
+		return chat(request, RequestOptions.DEFAULTS);
+	}
+
+	@Override
+	public ChatResponse chat(ChatRequest request, RequestOptions options) {
 		ChatRequest resolved = resolve(request).withStream(null);
-		HttpResult<ChatCompletion> result = this.httpClient.post(CHAT_COMPLETIONS, resolved, ChatCompletion.class,
-				resolved.serviceTier());
-		return new ChatResponse(result.body(), result.metadata());
+		CallBudget budget = budget(options);
+		try {
+			return send(resolved, budget, null);
+		}
+		catch (FlexCapacityExceededException ex) {
+			ServiceTier fallback = flexFallbackTier(options);
+			if (fallback == null || resolved.serviceTier() != ServiceTier.FLEX) {
+				throw ex;
+			}
+			return send(resolved.withServiceTier(fallback), budget, ServiceTier.FLEX);
+		}
 	}
 
 	@Override
 	public List<GroqModel> listModels() {
-		return this.httpClient.get(MODELS, GroqModelList.class).body().data();
+		return this.httpClient.get(MODELS, GroqModelList.class, budget(RequestOptions.DEFAULTS)).body().data();
 	}
 
 	@Override
 	public GroqModel getModel(String id) {
-		return this.httpClient.get(MODELS + "/{id}", GroqModel.class, id).body();
+		return this.httpClient.get(MODELS + "/{id}", GroqModel.class, budget(RequestOptions.DEFAULTS), id).body();
 	}
 
 	/**
@@ -119,6 +145,51 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		return resolved;
 	}
 
+	/**
+	 * The budget of one call: the template's settings with the call's overrides.
+	 * @param options the call's overrides
+	 * @return the budget, its deadline starting now
+	 */
+	CallBudget budget(RequestOptions options) {
+		RetrySettings retry = this.policy.retry();
+		if (options.maxRetries() != null) {
+			retry = new RetrySettings(options.maxRetries(), retry.initialBackoff(), retry.maxBackoff(),
+					retry.maxRetryAfter());
+		}
+		Duration readTimeout = (options.readTimeout() != null) ? options.readTimeout() : this.policy.readTimeout();
+		Duration callTimeout = (options.callTimeout() != null) ? options.callTimeout() : this.policy.callTimeout();
+		return CallBudget.start(retry, readTimeout, callTimeout);
+	}
+
+	private ChatResponse send(ChatRequest request, CallBudget budget, @Nullable ServiceTier fallbackFrom) {
+		String gateKey = "model " + request.model() + " on tier " + request.serviceTier();
+		if (this.rateLimitGate != null) {
+			this.rateLimitGate.await(gateKey, budget);
+		}
+		try {
+			HttpResult<ChatCompletion> result = this.httpClient.post(CHAT_COMPLETIONS, request, ChatCompletion.class,
+					request.serviceTier(), budget);
+			if (this.rateLimitGate != null) {
+				this.rateLimitGate.record(gateKey, result.metadata().rateLimits());
+			}
+			return new ChatResponse(result.body(),
+					result.metadata().withCall(result.metadata().attempts(), fallbackFrom));
+		}
+		catch (GroqException ex) {
+			if (this.rateLimitGate != null) {
+				this.rateLimitGate.record(gateKey, ex.getRateLimits());
+			}
+			throw ex;
+		}
+	}
+
+	private @Nullable ServiceTier flexFallbackTier(RequestOptions options) {
+		if (options.flexFallbackDisabled()) {
+			return null;
+		}
+		return (options.flexFallbackTier() != null) ? options.flexFallbackTier() : this.policy.flexFallbackTier();
+	}
+
 	@Override
 	public void close() throws Exception {
 		this.httpClient.close();
@@ -128,6 +199,19 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	public String toString() {
 		return "GroqTemplate[baseUrl=" + this.baseUrl + ", defaultModel=" + this.defaultModel
 				+ ", defaultServiceTier=" + this.defaultServiceTier + "]";
+	}
+
+	/**
+	 * The template's call settings.
+	 *
+	 * @param retry the retry settings
+	 * @param readTimeout one attempt's budget
+	 * @param callTimeout a whole call's budget
+	 * @param flexFallbackTier the tier to resend on after flex capacity errors, or {@code null}
+	 * @param rateLimitWait whether to wait for an exhausted rate limit's reset before sending
+	 */
+	record CallPolicy(RetrySettings retry, Duration readTimeout, Duration callTimeout,
+			@Nullable ServiceTier flexFallbackTier, boolean rateLimitWait) {
 	}
 
 }

@@ -3,13 +3,19 @@ package io.github.groqspring;
 import java.time.Duration;
 import java.util.Locale;
 
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.groqspring.http.AttemptTimeout;
 import io.github.groqspring.http.GroqHttpClient;
+import io.github.groqspring.http.RetrySettings;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -52,6 +58,14 @@ public final class GroqTemplateBuilder {
 	private Duration readTimeout = Duration.ofSeconds(60);
 
 	private int maxConnections = 64;
+
+	private Duration callTimeout = Duration.ofMinutes(3);
+
+	private RetrySettings retry = RetrySettings.DEFAULTS;
+
+	private @Nullable ServiceTier flexFallbackTier;
+
+	private boolean rateLimitWait;
 
 	GroqTemplateBuilder() {
 	}
@@ -166,6 +180,52 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
+	 * The whole budget of one call: attempts, waits between them and a flex fallback.
+	 * @param callTimeout a positive duration (default 3 min)
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder callTimeout(Duration callTimeout) {
+		this.callTimeout = requirePositive("callTimeout", callTimeout);
+		return this;
+	}
+
+	/**
+	 * How transient failures are retried.
+	 * @param retry the settings (default: 2 retries, 0.5 s to 8 s backoff)
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder retry(RetrySettings retry) {
+		this.retry = retry;
+		return this;
+	}
+
+	/**
+	 * The tier a flex request is resent on when flex has no capacity (HTTP 498) after its
+	 * retries; {@code null} (the default) lets the capacity exception reach the caller.
+	 * @param flexFallbackTier e.g. {@link ServiceTier#ON_DEMAND}
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder flexFallbackTier(@Nullable ServiceTier flexFallbackTier) {
+		if (flexFallbackTier == ServiceTier.FLEX) {
+			throw new IllegalArgumentException("groq.flex.fallback-tier must not be flex itself; use on_demand, auto "
+					+ "or performance");
+		}
+		this.flexFallbackTier = flexFallbackTier;
+		return this;
+	}
+
+	/**
+	 * Whether a call waits for an exhausted rate limit's advertised reset instead of being
+	 * sent and rejected, within its budget.
+	 * @param rateLimitWait the flag (default {@code false})
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder rateLimitWait(boolean rateLimitWait) {
+		this.rateLimitWait = rateLimitWait;
+		return this;
+	}
+
+	/**
 	 * Build the template.
 	 * @return the template; close it to release its connection pool
 	 */
@@ -182,7 +242,9 @@ public final class GroqTemplateBuilder {
 			headers.set(HttpHeaders.USER_AGENT, "groq-spring-boot-starter");
 		}).build();
 		GroqHttpClient httpClient = new GroqHttpClient(restClient, groqJsonMapper(this.jsonMapper), owned);
-		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier);
+		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier,
+				new GroqTemplate.CallPolicy(this.retry, this.readTimeout, this.callTimeout, this.flexFallbackTier,
+						this.rateLimitWait));
 	}
 
 	/**
@@ -233,10 +295,22 @@ public final class GroqTemplateBuilder {
 
 		static ClientHttpRequestFactory requestFactory(HttpClientSettings settings, int pool) {
 			// HttpClient 5 retries 429 and 503 by itself: switched off, so retries happen in one layer only.
+			// Each attempt waits for its response at most as long as its budget has left.
 			return ClientHttpRequestFactoryBuilder.httpComponents()
 				.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+				.withCustomizer((factory) -> factory.setHttpContextFactory((method, uri) -> attemptContext()))
 				.withConnectionManagerCustomizer((manager) -> manager.setMaxConnTotal(pool).setMaxConnPerRoute(pool))
 				.build(settings);
+		}
+
+		private static @Nullable HttpContext attemptContext() {
+			Long millis = AttemptTimeout.currentMillis();
+			if (millis == null) {
+				return null;
+			}
+			HttpClientContext context = HttpClientContext.create();
+			context.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(millis)).build());
+			return context;
 		}
 
 	}

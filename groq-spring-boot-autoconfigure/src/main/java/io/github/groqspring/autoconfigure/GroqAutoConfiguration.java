@@ -3,6 +3,7 @@ package io.github.groqspring.autoconfigure;
 import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.GroqTemplateBuilder;
+import io.github.groqspring.http.RetrySettings;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,6 +31,7 @@ public final class GroqAutoConfiguration {
 	@ConditionalOnMissingBean(GroqOperations.class)
 	GroqTemplate groqTemplate(GroqProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
 			ObjectProvider<JsonMapper> jsonMapper) {
+		GroqProperties.Retry retry = properties.getRetry();
 		GroqTemplateBuilder builder = GroqTemplate.builder()
 			.baseUrl(properties.getBaseUrl())
 			.apiKey(properties.getApiKey())
@@ -38,6 +40,11 @@ public final class GroqAutoConfiguration {
 			.connectTimeout(properties.getConnectTimeout())
 			.readTimeout(properties.getReadTimeout())
 			.maxConnections(properties.getMaxConnections())
+			.callTimeout(properties.getCallTimeout())
+			.retry(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
+					retry.getMaxRetryAfter()))
+			.flexFallbackTier(properties.getFlex().getFallbackTier())
+			.rateLimitWait(properties.getRateLimit().isWait())
 			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
 		jsonMapper.ifAvailable(builder::jsonMapper);
 		if (GroqTemplateBuilder.isGroqCloud(properties.getBaseUrl()) && !hasText(properties.getApiKey())) {

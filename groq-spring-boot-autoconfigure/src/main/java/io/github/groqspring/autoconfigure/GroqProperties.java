@@ -47,11 +47,22 @@ public class GroqProperties {
 	private Duration readTimeout = Duration.ofSeconds(60);
 
 	/**
+	 * Whole budget of one call: its attempts, the waits between them and a flex fallback.
+	 */
+	private Duration callTimeout = Duration.ofMinutes(3);
+
+	/**
 	 * Most connections open to Groq at once (the HTTP connection pool's size).
 	 */
 	private int maxConnections = 64;
 
 	private final TierAnnotation tierAnnotation = new TierAnnotation();
+
+	private final Retry retry = new Retry();
+
+	private final Flex flex = new Flex();
+
+	private final RateLimit rateLimit = new RateLimit();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -109,6 +120,26 @@ public class GroqProperties {
 		this.maxConnections = maxConnections;
 	}
 
+	public Duration getCallTimeout() {
+		return this.callTimeout;
+	}
+
+	public void setCallTimeout(Duration callTimeout) {
+		this.callTimeout = callTimeout;
+	}
+
+	public Retry getRetry() {
+		return this.retry;
+	}
+
+	public Flex getFlex() {
+		return this.flex;
+	}
+
+	public RateLimit getRateLimit() {
+		return this.rateLimit;
+	}
+
 	public TierAnnotation getTierAnnotation() {
 		return this.tierAnnotation;
 	}
@@ -136,6 +167,109 @@ public class GroqProperties {
 
 		public void setEnabled(boolean enabled) {
 			this.enabled = enabled;
+		}
+
+	}
+
+	/**
+	 * Retries of transient failures: connection failures, timeouts, 408, 409, 429, 498, 5xx.
+	 */
+	public static class Retry {
+
+		/**
+		 * Retries after the first attempt; 0 switches retries off.
+		 */
+		private int maxRetries = 2;
+
+		/**
+		 * Backoff before the first retry; it doubles for each further retry, times a jitter
+		 * factor between 0.75 and 1.
+		 */
+		private Duration initialBackoff = Duration.ofMillis(500);
+
+		/**
+		 * Longest backoff between two attempts.
+		 */
+		private Duration maxBackoff = Duration.ofSeconds(8);
+
+		/**
+		 * Longest retry-after (or retry-after-ms) Groq may ask for and be obeyed; a longer
+		 * one falls back to the backoff.
+		 */
+		private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+		public int getMaxRetries() {
+			return this.maxRetries;
+		}
+
+		public void setMaxRetries(int maxRetries) {
+			this.maxRetries = maxRetries;
+		}
+
+		public Duration getInitialBackoff() {
+			return this.initialBackoff;
+		}
+
+		public void setInitialBackoff(Duration initialBackoff) {
+			this.initialBackoff = initialBackoff;
+		}
+
+		public Duration getMaxBackoff() {
+			return this.maxBackoff;
+		}
+
+		public void setMaxBackoff(Duration maxBackoff) {
+			this.maxBackoff = maxBackoff;
+		}
+
+		public Duration getMaxRetryAfter() {
+			return this.maxRetryAfter;
+		}
+
+		public void setMaxRetryAfter(Duration maxRetryAfter) {
+			this.maxRetryAfter = maxRetryAfter;
+		}
+
+	}
+
+	/**
+	 * The flex tier.
+	 */
+	public static class Flex {
+
+		/**
+		 * Tier a flex request is sent again on when flex has no capacity (HTTP 498) after its
+		 * retries, e.g. on_demand. Unset lets the capacity exception reach the caller.
+		 */
+		private @Nullable ServiceTier fallbackTier;
+
+		public @Nullable ServiceTier getFallbackTier() {
+			return this.fallbackTier;
+		}
+
+		public void setFallbackTier(@Nullable ServiceTier fallbackTier) {
+			this.fallbackTier = fallbackTier;
+		}
+
+	}
+
+	/**
+	 * Groq's rate limits.
+	 */
+	public static class RateLimit {
+
+		/**
+		 * Whether a call that Groq's last rate-limit headers say would be rejected waits for
+		 * the advertised reset instead of being sent, within groq.call-timeout.
+		 */
+		private boolean wait;
+
+		public boolean isWait() {
+			return this.wait;
+		}
+
+		public void setWait(boolean wait) {
+			this.wait = wait;
 		}
 
 	}

@@ -11,6 +11,8 @@ public class GroqApiException extends GroqException {
 
 	private final GroqError error;
 
+	private @Nullable Boolean retryHint;
+
 	/**
 	 * Create an exception for an error response.
 	 * @param message the full message
@@ -31,6 +33,22 @@ public class GroqApiException extends GroqException {
 	 */
 	public GroqError getError() {
 		return this.error;
+	}
+
+	/**
+	 * What Groq's {@code x-should-retry} header said.
+	 * @return {@code true} or {@code false} as Groq said, {@code null} when it said nothing
+	 */
+	public @Nullable Boolean getRetryHint() {
+		return this.retryHint;
+	}
+
+	/**
+	 * Record Groq's {@code x-should-retry} header; set by the error decoder.
+	 * @param retryHint the header's value, or {@code null}
+	 */
+	public void setRetryHint(@Nullable Boolean retryHint) {
+		this.retryHint = retryHint;
 	}
 
 	/**

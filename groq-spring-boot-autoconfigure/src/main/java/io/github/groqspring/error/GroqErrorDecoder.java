@@ -45,6 +45,15 @@ public final class GroqErrorDecoder {
 	 * @return the exception to throw
 	 */
 	public GroqApiException decode(int status, HttpHeaders headers, byte[] body, @Nullable ServiceTier requestedTier) {
+		GroqApiException exception = create(status, headers, body, requestedTier);
+		String shouldRetry = headers.getFirst("x-should-retry");
+		if ("true".equalsIgnoreCase(shouldRetry) || "false".equalsIgnoreCase(shouldRetry)) {
+			exception.setRetryHint(Boolean.valueOf(shouldRetry.toLowerCase(java.util.Locale.ROOT)));
+		}
+		return exception;
+	}
+
+	private GroqApiException create(int status, HttpHeaders headers, byte[] body, @Nullable ServiceTier requestedTier) {
 		GroqError error = parse(body);
 		String requestId = headers.getFirst("x-request-id");
 		RateLimits rateLimits = RateLimits.from(headers);

@@ -14,6 +14,8 @@ public class GroqException extends RuntimeException {
 
 	private final RateLimits rateLimits;
 
+	private int attempts = 1;
+
 	/**
 	 * Create an exception.
 	 * @param message what went wrong and what to do
@@ -52,6 +54,22 @@ public class GroqException extends RuntimeException {
 	 */
 	public RateLimits getRateLimits() {
 		return this.rateLimits;
+	}
+
+	/**
+	 * How many attempts the call made before giving up with this exception.
+	 * @return the attempts, at least 1
+	 */
+	public int getAttempts() {
+		return this.attempts;
+	}
+
+	/**
+	 * Record how many attempts were made; set by the HTTP layer when it gives up.
+	 * @param attempts the attempts, at least 1
+	 */
+	public void setAttempts(int attempts) {
+		this.attempts = attempts;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
+import io.github.groqspring.RequestOptions;
 import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
@@ -226,6 +227,11 @@ class GroqAutoConfigurationTests {
 
 			@Override
 			public ChatResponse chat(ChatRequest request) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public ChatResponse chat(ChatRequest request, RequestOptions options) {
 				throw new UnsupportedOperationException();
 			}
 

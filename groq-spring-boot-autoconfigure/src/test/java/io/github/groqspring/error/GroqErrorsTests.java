@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,12 @@ class GroqErrorsTests {
 
 	static final GroqEmulator emulator = GroqEmulator.start();
 
-	private final GroqTemplate groq = GroqTemplate.builder().baseUrl(emulator.baseUrl()).apiKey(KEY).build();
+	/** Retries are off here: these tests pin down how each single answer is decoded (see RetryTests). */
+	private final GroqTemplate groq = GroqTemplate.builder()
+		.baseUrl(emulator.baseUrl())
+		.apiKey(KEY)
+		.retry(RetrySettings.NONE)
+		.build();
 
 	@AfterEach
 	void reset() throws Exception {
@@ -153,7 +159,11 @@ class GroqErrorsTests {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
 		}
-		try (GroqTemplate unreachable = GroqTemplate.builder().baseUrl("http://127.0.0.1:" + port).apiKey(KEY).build()) {
+		try (GroqTemplate unreachable = GroqTemplate.builder()
+			.baseUrl("http://127.0.0.1:" + port)
+			.apiKey(KEY)
+			.retry(RetrySettings.NONE)
+			.build()) {
 			GroqTransportException ex = catchThrowableOfType(GroqTransportException.class,
 					() -> unreachable.chat(ChatRequest.builder("m").user("Hi")));
 			assertThat(ex).isExactlyInstanceOf(GroqTransportException.class)
@@ -170,6 +180,7 @@ class GroqErrorsTests {
 		try (GroqTemplate impatient = GroqTemplate.builder()
 			.baseUrl(emulator.baseUrl())
 			.readTimeout(Duration.ofMillis(200))
+			.retry(RetrySettings.NONE)
 			.build()) {
 			assertThatExceptionOfType(GroqTimeoutException.class)
 				.isThrownBy(() -> impatient.chat(ChatRequest.builder("llama-3.3-70b-versatile").user("Hi")))

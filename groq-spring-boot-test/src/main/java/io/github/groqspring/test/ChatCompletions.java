@@ -58,7 +58,13 @@ final class ChatCompletions {
 		String json = WireFormat.completion(this.emulator.nextSequence(), model, content, servedTier(tier),
 				promptTokens, completionTokens);
 		EmulatedResponse response = EmulatedResponse.json(200, json);
-		return (scripted != null) ? response.delayedBy(scripted.delay()) : response;
+		if (scripted == null) {
+			return response;
+		}
+		for (var header : scripted.headers().entrySet()) {
+			response = response.withHeader(header.getKey(), header.getValue());
+		}
+		return response.delayedBy(scripted.delay()).withFault(scripted.fault(), scripted.dripInterval());
 	}
 
 	static String defaultReply(RecordedRequest request) {

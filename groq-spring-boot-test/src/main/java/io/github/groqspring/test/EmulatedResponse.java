@@ -17,12 +17,44 @@ import org.jspecify.annotations.Nullable;
  * {@link #reply(String)})
  * @param content the reply's text for a normal completion, or {@code null}
  * @param delay how long to wait before answering
+ * @param fault how the answer is broken on the wire, {@link Fault#NONE} for not at all
+ * @param dripInterval with {@link Fault#DRIP}, the pause between two 16-byte pieces
  */
 public record EmulatedResponse(int status, Map<String, String> headers, byte @Nullable [] body,
-		@Nullable String content, Duration delay) {
+		@Nullable String content, Duration delay, Fault fault, Duration dripInterval) {
 
 	public EmulatedResponse {
 		headers = Map.copyOf(headers);
+	}
+
+	EmulatedResponse(int status, Map<String, String> headers, byte @Nullable [] body, @Nullable String content,
+			Duration delay) {
+		this(status, headers, body, content, delay, Fault.NONE, Duration.ZERO);
+	}
+
+	/**
+	 * A normal completion whose connection is cut after half of its body.
+	 * @return the response
+	 */
+	public static EmulatedResponse resetMidBody() {
+		return reply("This answer never arrives whole.").withFault(Fault.RESET_MID_BODY, Duration.ZERO);
+	}
+
+	/**
+	 * Accept the request and never answer, until the client gives up or the emulator closes.
+	 * @return the response
+	 */
+	public static EmulatedResponse noAnswer() {
+		return new EmulatedResponse(200, Map.of(), null, null, Duration.ZERO, Fault.NO_ANSWER, Duration.ZERO);
+	}
+
+	/**
+	 * A normal completion sent 16 bytes at a time with a pause between pieces.
+	 * @param interval the pause
+	 * @return the response
+	 */
+	public static EmulatedResponse drip(Duration interval) {
+		return reply("Slow and steady, one piece at a time.").withFault(Fault.DRIP, interval);
 	}
 
 	/**
@@ -93,7 +125,8 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	public EmulatedResponse withHeader(String name, String value) {
 		Map<String, String> copy = new LinkedHashMap<>(this.headers);
 		copy.put(name, value);
-		return new EmulatedResponse(this.status, copy, this.body, this.content, this.delay);
+		return new EmulatedResponse(this.status, copy, this.body, this.content, this.delay, this.fault,
+				this.dripInterval);
 	}
 
 	/**
@@ -102,7 +135,35 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	 * @return a copy
 	 */
 	public EmulatedResponse delayedBy(Duration delay) {
-		return new EmulatedResponse(this.status, this.headers, this.body, this.content, delay);
+		return new EmulatedResponse(this.status, this.headers, this.body, this.content, delay, this.fault,
+				this.dripInterval);
+	}
+
+	/**
+	 * This response, broken on the wire in the same way as another.
+	 * @param fault the fault
+	 * @param dripInterval the pause between pieces, for {@link Fault#DRIP}
+	 * @return a copy
+	 */
+	public EmulatedResponse withFault(Fault fault, Duration dripInterval) {
+		return new EmulatedResponse(this.status, this.headers, this.body, this.content, this.delay, fault, dripInterval);
+	}
+
+	/** How a response is broken on the wire. */
+	public enum Fault {
+
+		/** Sent whole. */
+		NONE,
+
+		/** Headers and half the body, then the connection is closed. */
+		RESET_MID_BODY,
+
+		/** Nothing is sent until the client gives up. */
+		NO_ANSWER,
+
+		/** The body trickles out in small pieces. */
+		DRIP
+
 	}
 
 }

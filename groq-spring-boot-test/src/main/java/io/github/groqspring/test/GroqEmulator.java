@@ -45,6 +45,14 @@ public final class GroqEmulator implements AutoCloseable {
 	/** The path of the model list. */
 	public static final String MODELS = "/openai/v1/models";
 
+	static {
+		// Without TCP_NODELAY the JDK server's separate header and body writes meet the
+		// client's delayed ACK: every answer would take about 40 ms instead of well under 1 ms.
+		if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+			System.setProperty("sun.net.httpserver.nodelay", "true");
+		}
+	}
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -259,7 +267,8 @@ public final class GroqEmulator implements AutoCloseable {
 			return EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key", "Invalid API Key");
 		}
 		EmulatedResponse scriptedResponse = nextScripted(request.path());
-		if (scriptedResponse != null && scriptedResponse.body() != null) {
+		if (scriptedResponse != null
+				&& (scriptedResponse.body() != null || scriptedResponse.fault() == EmulatedResponse.Fault.NO_ANSWER)) {
 			return scriptedResponse;
 		}
 		if (request.path().equals(CHAT_COMPLETIONS) && request.method().equals("POST")) {
@@ -295,10 +304,32 @@ public final class GroqEmulator implements AutoCloseable {
 		headers.set("x-ratelimit-reset-tokens", "7.66s");
 		response.headers().forEach(headers::set);
 		byte[] body = (response.body() != null) ? response.body() : new byte[0];
-		exchange.sendResponseHeaders(response.status(), (body.length > 0) ? body.length : -1);
-		if (body.length > 0) {
-			try (OutputStream out = exchange.getResponseBody()) {
-				out.write(body);
+		switch (response.fault()) {
+			case NO_ANSWER -> sleep(Duration.ofMinutes(5));
+			case RESET_MID_BODY -> {
+				exchange.sendResponseHeaders(response.status(), body.length);
+				OutputStream out = exchange.getResponseBody();
+				out.write(body, 0, body.length / 2);
+				out.flush();
+				throw new IOException("connection cut mid-body, as scripted");
+			}
+			case DRIP -> {
+				exchange.sendResponseHeaders(response.status(), body.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					for (int offset = 0; offset < body.length; offset += 16) {
+						out.write(body, offset, Math.min(16, body.length - offset));
+						out.flush();
+						sleep(response.dripInterval());
+					}
+				}
+			}
+			case NONE -> {
+				exchange.sendResponseHeaders(response.status(), (body.length > 0) ? body.length : -1);
+				if (body.length > 0) {
+					try (OutputStream out = exchange.getResponseBody()) {
+						out.write(body);
+					}
+				}
 			}
 		}
 	}

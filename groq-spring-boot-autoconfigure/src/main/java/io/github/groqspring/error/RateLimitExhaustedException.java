@@ -1,0 +1,33 @@
+package io.github.groqspring.error;
+
+import java.time.Duration;
+
+import io.github.groqspring.http.RateLimits;
+
+/**
+ * Not sent: with {@code groq.rate-limit.wait} on, Groq had said the rate limit is exhausted
+ * until a reset that comes after this call's deadline.
+ */
+public class RateLimitExhaustedException extends GroqException {
+
+	private final Duration resetIn;
+
+	/**
+	 * Create the exception.
+	 * @param message what was not sent and why
+	 * @param resetIn how long until the limit resets
+	 */
+	public RateLimitExhaustedException(String message, Duration resetIn) {
+		super(message, 0, null, RateLimits.NONE, null);
+		this.resetIn = resetIn;
+	}
+
+	/**
+	 * How long until Groq's limit resets.
+	 * @return the time to the reset
+	 */
+	public Duration getResetIn() {
+		return this.resetIn;
+	}
+
+}

@@ -1,0 +1,45 @@
+package io.github.groqspring.http;
+
+import java.time.Duration;
+
+/**
+ * The limits of one call: its retry settings, how long one attempt may take, and the
+ * deadline of the whole call (retries, waits and fallback included).
+ *
+ * @param retry the retry settings
+ * @param readTimeout how long one attempt's response may take, headers to last byte
+ * @param deadlineNanos the call's deadline on the {@link System#nanoTime()} clock
+ * @param callTimeout the whole budget, for messages
+ */
+public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlineNanos, Duration callTimeout) {
+
+	/**
+	 * Start a call's budget now.
+	 * @param retry the retry settings
+	 * @param readTimeout how long one attempt may take
+	 * @param callTimeout how long the whole call may take
+	 * @return the budget
+	 */
+	public static CallBudget start(RetrySettings retry, Duration readTimeout, Duration callTimeout) {
+		return new CallBudget(retry, readTimeout, System.nanoTime() + callTimeout.toNanos(), callTimeout);
+	}
+
+	/**
+	 * Time left before the deadline.
+	 * @return the remaining time, never negative
+	 */
+	public Duration remaining() {
+		long left = this.deadlineNanos - System.nanoTime();
+		return Duration.ofNanos(Math.max(0, left));
+	}
+
+	/**
+	 * The deadline of the next attempt: the read timeout from now, or the call's deadline
+	 * if that is sooner.
+	 * @return the attempt's deadline on the {@link System#nanoTime()} clock
+	 */
+	long attemptDeadlineNanos() {
+		return Math.min(this.deadlineNanos, System.nanoTime() + this.readTimeout.toNanos());
+	}
+
+}

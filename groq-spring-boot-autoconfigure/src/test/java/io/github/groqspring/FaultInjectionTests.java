@@ -1,0 +1,310 @@
+package io.github.groqspring;
+
+import java.time.Duration;
+import java.util.List;
+
+import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.error.FlexCapacityExceededException;
+import io.github.groqspring.error.GroqBadRequestException;
+import io.github.groqspring.error.GroqException;
+import io.github.groqspring.error.GroqInvalidResponseException;
+import io.github.groqspring.error.GroqRateLimitException;
+import io.github.groqspring.error.GroqRequestTooLargeException;
+import io.github.groqspring.error.GroqServerException;
+import io.github.groqspring.error.GroqTimeoutException;
+import io.github.groqspring.error.RateLimitExhaustedException;
+import io.github.groqspring.error.ServiceTierNotAvailableException;
+import io.github.groqspring.http.RetrySettings;
+import io.github.groqspring.test.EmulatedResponse;
+import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.RecordedRequest;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * Every failure Groq or the network can produce, injected by the emulator: each ends in
+ * success after retries or in the right typed exception, within its deadline, with the
+ * exact number of attempts.
+ */
+class FaultInjectionTests {
+
+	static final GroqEmulator emulator = GroqEmulator.start();
+
+	static final RetrySettings FAST_RETRIES = new RetrySettings(2, Duration.ofMillis(20), Duration.ofMillis(100),
+			Duration.ofSeconds(5));
+
+	private final GroqTemplate groq = template().build();
+
+	@AfterEach
+	void reset() throws Exception {
+		this.groq.close();
+		emulator.reset();
+	}
+
+	@AfterAll
+	static void stop() {
+		emulator.close();
+	}
+
+	@Test
+	void rateLimitWaitsForRetryAfterThenSucceeds() {
+		emulator.enqueue(EmulatedResponse.rateLimited(1));
+		long start = System.nanoTime();
+		ChatResponse response = send(ServiceTier.ON_DEMAND);
+		long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+		assertThat(response.content()).isEqualTo("Emulated reply to: Hi");
+		assertThat(response.metadata().attempts()).isEqualTo(2);
+		assertThat(emulator.requests()).hasSize(2);
+		assertThat(elapsedMillis).isBetween(1000L, 2500L);
+	}
+
+	@Test
+	void flexCapacityIsRetriedThenSucceedsOnFlex() {
+		emulator.enqueue(EmulatedResponse.flexCapacityExceeded());
+		ChatResponse response = send(ServiceTier.FLEX);
+		assertThat(response.metadata().attempts()).isEqualTo(2);
+		assertThat(response.servedTier()).contains(ServiceTier.FLEX);
+		assertThat(response.metadata().fellBack()).isFalse();
+		assertThat(tiersSent()).containsExactly("flex", "flex");
+	}
+
+	@Test
+	void flexCapacityUntilRetriesAreSpentFallsBackToTheConfiguredTier() throws Exception {
+		flexFullThreeTimes();
+		try (GroqTemplate withFallback = template().flexFallbackTier(ServiceTier.ON_DEMAND).build()) {
+			ChatResponse response = withFallback.chat(request(ServiceTier.FLEX));
+			assertThat(response.metadata().fellBack()).isTrue();
+			assertThat(response.metadata().fallbackFrom()).isEqualTo(ServiceTier.FLEX);
+			assertThat(response.metadata().requestedTier()).isEqualTo(ServiceTier.ON_DEMAND);
+			assertThat(response.servedTier()).contains(ServiceTier.ON_DEMAND);
+			assertThat(tiersSent()).containsExactly("flex", "flex", "flex", "on_demand");
+		}
+	}
+
+	@Test
+	void flexCapacityWithoutFallbackReachesTheCallerTyped() {
+		flexFullThreeTimes();
+		FlexCapacityExceededException ex = catchThrowableOfType(FlexCapacityExceededException.class,
+				() -> send(ServiceTier.FLEX));
+		assertThat(ex.getAttempts()).isEqualTo(3);
+		assertThat(ex.getStatusCode()).isEqualTo(498);
+		assertThat(tiersSent()).containsExactly("flex", "flex", "flex");
+	}
+
+	@Test
+	void fallbackIsOnlyForFlexAndCanBeSwitchedOffPerCall() throws Exception {
+		flexFullThreeTimes();
+		try (GroqTemplate withFallback = template().flexFallbackTier(ServiceTier.ON_DEMAND).build()) {
+			FlexCapacityExceededException ex = catchThrowableOfType(FlexCapacityExceededException.class,
+					() -> withFallback.chat(request(ServiceTier.FLEX), RequestOptions.builder().noFlexFallback().build()));
+			assertThat(ex.getAttempts()).isEqualTo(3);
+			assertThat(tiersSent()).containsExactly("flex", "flex", "flex");
+		}
+	}
+
+	@Test
+	void serverErrorsAreRetriedThenSucceed() {
+		emulator.enqueue(EmulatedResponse.error(500, "internal_server_error", null, "boom"))
+			.enqueue(EmulatedResponse.error(502, "bad_gateway", null, "boom"));
+		assertThat(send(null).metadata().attempts()).isEqualTo(3);
+		assertThat(emulator.requests()).hasSize(3);
+	}
+
+	@Test
+	void serverErrorsUntilRetriesAreSpentGiveTheLastTypedException() {
+		for (int i = 0; i < 3; i++) {
+			emulator.enqueue(EmulatedResponse.error(503, "service_unavailable", null, "down " + i));
+		}
+		GroqServerException ex = catchThrowableOfType(GroqServerException.class, () -> send(null));
+		assertThat(ex.getAttempts()).isEqualTo(3);
+		assertThat(ex.getErrorMessage()).isEqualTo("down 2");
+		assertThat(emulator.requests()).hasSize(3);
+	}
+
+	@Test
+	void connectionResetMidResponseIsRetried() {
+		emulator.enqueue(EmulatedResponse.resetMidBody());
+		ChatResponse response = send(null);
+		assertThat(response.metadata().attempts()).isEqualTo(2);
+		assertThat(response.content()).isEqualTo("Emulated reply to: Hi");
+	}
+
+	@Test
+	void aServerThatNeverAnswersHitsTheReadTimeoutOnEveryAttemptWithoutHanging() {
+		for (int i = 0; i < 3; i++) {
+			emulator.enqueue(EmulatedResponse.noAnswer());
+		}
+		long start = System.nanoTime();
+		GroqTimeoutException ex = catchThrowableOfType(GroqTimeoutException.class, () -> send(null));
+		long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+		assertThat(ex.getAttempts()).isEqualTo(3);
+		assertThat(ex).hasMessageStartingWith("Groq did not answer POST /openai/v1/chat/completions in time");
+		assertThat(elapsedMillis).isBetween(3 * 300L, 3000L);
+	}
+
+	@Test
+	void aSlowDripCannotStretchAnAttemptBeyondItsReadTimeout() {
+		for (int i = 0; i < 3; i++) {
+			emulator.enqueue(EmulatedResponse.drip(Duration.ofMillis(100)));
+		}
+		long start = System.nanoTime();
+		GroqTimeoutException ex = catchThrowableOfType(GroqTimeoutException.class, () -> send(null));
+		long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+		assertThat(ex.getAttempts()).isEqualTo(3);
+		assertThat(ex).hasMessageStartingWith(
+				"Groq's answer to POST /openai/v1/chat/completions did not complete in time (groq.read-timeout, groq.call-timeout): ");
+		assertThat(elapsedMillis).isBetween(3 * 300L, 3000L);
+	}
+
+	@Test
+	void theCallTimeoutBoundsAllAttemptsTogether() {
+		for (int i = 0; i < 3; i++) {
+			emulator.enqueue(EmulatedResponse.noAnswer());
+		}
+		long start = System.nanoTime();
+		GroqTimeoutException ex = catchThrowableOfType(GroqTimeoutException.class,
+				() -> this.groq.chat(request(null), RequestOptions.builder().callTimeout(Duration.ofMillis(450)).build()));
+		long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+		assertThat(ex.getAttempts()).isEqualTo(2);
+		assertThat(elapsedMillis).isBetween(400L, 1200L);
+	}
+
+	@Test
+	void malformedJsonIsNotRetried() {
+		emulator.enqueue(EmulatedResponse.raw(200, "application/json", "{\"id\":\"chatcmpl-1\",\"choices\":[{"));
+		GroqInvalidResponseException ex = catchThrowableOfType(GroqInvalidResponseException.class, () -> send(null));
+		assertThat(ex.getAttempts()).isEqualTo(1);
+		assertThat(emulator.requests()).hasSize(1);
+	}
+
+	@Test
+	void htmlErrorPageAndEmptyBodyFromAProxyAreRetried() {
+		emulator.enqueue(EmulatedResponse.raw(502, "text/html", "<html><title>502 Bad Gateway</title></html>"))
+			.enqueue(EmulatedResponse.raw(503, "text/plain", ""));
+		assertThat(send(null).metadata().attempts()).isEqualTo(3);
+	}
+
+	@Test
+	void clientErrorsAreNeverRetried() {
+		emulator.enqueue(EmulatedResponse.error(400, "invalid_request_error", null, "bad"));
+		assertThat(catchThrowableOfType(GroqBadRequestException.class, () -> send(null)).getAttempts()).isEqualTo(1);
+		emulator.enqueue(EmulatedResponse.error(413, "tokens", "rate_limit_exceeded", "Request too large"));
+		assertThat(catchThrowableOfType(GroqRequestTooLargeException.class, () -> send(null)).getAttempts())
+			.isEqualTo(1);
+		assertThat(emulator.requests()).hasSize(2);
+	}
+
+	@Test
+	void aTierTheOrgMayNotUseIsNeverRetried() {
+		emulator.allowTiers("on_demand");
+		ServiceTierNotAvailableException ex = catchThrowableOfType(ServiceTierNotAvailableException.class,
+				() -> send(ServiceTier.PERFORMANCE));
+		assertThat(ex.getAttempts()).isEqualTo(1);
+		assertThat(ex.getServiceTier()).isEqualTo("performance");
+		assertThat(emulator.requests()).hasSize(1);
+	}
+
+	@Test
+	void xShouldRetryOverridesTheStatus() {
+		emulator.enqueue(EmulatedResponse.error(500, "internal_server_error", null, "do not").withHeader("x-should-retry",
+				"false"));
+		assertThat(catchThrowableOfType(GroqServerException.class, () -> send(null)).getAttempts()).isEqualTo(1);
+		emulator.enqueue(EmulatedResponse.error(400, "invalid_request_error", null, "try again")
+			.withHeader("x-should-retry", "true"));
+		assertThat(send(null).metadata().attempts()).isEqualTo(2);
+		assertThat(emulator.requests()).hasSize(3);
+	}
+
+	@Test
+	void aRetryAfterLongerThanTheCapFallsBackToTheBackoff() throws Exception {
+		emulator.enqueue(EmulatedResponse.rateLimited(30));
+		try (GroqTemplate capped = template().retry(new RetrySettings(2, Duration.ofMillis(20), Duration.ofMillis(100),
+				Duration.ofSeconds(10))).build()) {
+			long start = System.nanoTime();
+			assertThat(capped.chat(request(null)).metadata().attempts()).isEqualTo(2);
+			assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(1000L);
+		}
+	}
+
+	@Test
+	void aRetryAfterBeyondTheDeadlineFailsAtOnceInsteadOfWaitingInVain() {
+		emulator.enqueue(EmulatedResponse.rateLimited(2));
+		long start = System.nanoTime();
+		GroqRateLimitException ex = catchThrowableOfType(GroqRateLimitException.class,
+				() -> this.groq.chat(request(null), RequestOptions.builder().callTimeout(Duration.ofSeconds(1)).build()));
+		assertThat(ex.getAttempts()).isEqualTo(1);
+		assertThat(ex.getRetryAfter()).isEqualTo(Duration.ofSeconds(2));
+		assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(500L);
+	}
+
+	@Test
+	void retriesCanBeSwitchedOffPerCall() {
+		emulator.enqueue(EmulatedResponse.error(500, "internal_server_error", null, "boom"));
+		GroqServerException ex = catchThrowableOfType(GroqServerException.class,
+				() -> this.groq.chat(request(null), RequestOptions.builder().maxRetries(0).build()));
+		assertThat(ex.getAttempts()).isEqualTo(1);
+	}
+
+	@Test
+	void rateLimitWaitHoldsACallUntilTheAdvertisedReset() throws Exception {
+		try (GroqTemplate waiting = template().rateLimitWait(true).build()) {
+			emulator.enqueue(EmulatedResponse.reply("last one")
+				.withHeader("x-ratelimit-remaining-requests", "0")
+				.withHeader("x-ratelimit-reset-requests", "800ms"));
+			waiting.chat(request(null));
+			long start = System.nanoTime();
+			waiting.chat(request(null));
+			assertThat((System.nanoTime() - start) / 1_000_000).isBetween(700L, 2000L);
+			assertThat(emulator.requests()).hasSize(2);
+		}
+	}
+
+	@Test
+	void rateLimitWaitRefusesToSendWhenTheResetIsBeyondTheDeadline() throws Exception {
+		try (GroqTemplate waiting = template().rateLimitWait(true).build()) {
+			emulator.enqueue(EmulatedResponse.reply("last one")
+				.withHeader("x-ratelimit-remaining-tokens", "0")
+				.withHeader("x-ratelimit-reset-tokens", "7.66s"));
+			waiting.chat(request(null));
+			RateLimitExhaustedException ex = catchThrowableOfType(RateLimitExhaustedException.class,
+					() -> waiting.chat(request(null), RequestOptions.builder().callTimeout(Duration.ofSeconds(1)).build()));
+			assertThat(ex).hasMessageStartingWith(
+					"Not sent: Groq's rate limit for model llama-3.3-70b-versatile on tier null is exhausted for another ");
+			assertThat(ex.getResetIn()).isBetween(Duration.ofSeconds(7), Duration.ofMillis(7660));
+			assertThat(emulator.requests()).hasSize(1);
+		}
+	}
+
+	private static GroqTemplateBuilder template() {
+		return GroqTemplate.builder()
+			.baseUrl(emulator.baseUrl())
+			.retry(FAST_RETRIES)
+			.readTimeout(Duration.ofMillis(300))
+			.callTimeout(Duration.ofSeconds(5));
+	}
+
+	private static void flexFullThreeTimes() {
+		for (int i = 0; i < 3; i++) {
+			emulator.enqueue(EmulatedResponse.flexCapacityExceeded());
+		}
+	}
+
+	private ChatResponse send(ServiceTier tier) {
+		return this.groq.chat(request(tier));
+	}
+
+	private static ChatRequest request(ServiceTier tier) {
+		return ChatRequest.builder("llama-3.3-70b-versatile").user("Hi").serviceTier(tier).build();
+	}
+
+	private static List<String> tiersSent() {
+		return emulator.requests().stream().map(RecordedRequest::serviceTier).toList();
+	}
+
+
+}
