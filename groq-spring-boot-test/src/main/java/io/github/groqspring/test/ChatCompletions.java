@@ -68,14 +68,7 @@ final class ChatCompletions {
 	}
 
 	static String defaultReply(RecordedRequest request) {
-		JsonNode messages = request.json().get("messages");
-		String lastUser = "";
-		for (JsonNode message : messages) {
-			if ("user".equals(message.path("role").asString()) && message.hasNonNull("content")) {
-				lastUser = message.get("content").asString();
-			}
-		}
-		return "Emulated reply to: " + lastUser;
+		return "Emulated reply to: " + request.lastUserMessage();
 	}
 
 	static EmulatedResponse modelNotFound(String model) {

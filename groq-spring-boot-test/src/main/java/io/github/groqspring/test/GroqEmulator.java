@@ -63,7 +63,11 @@ public final class GroqEmulator implements AutoCloseable {
 
 	private final Set<String> models = ConcurrentHashMap.newKeySet();
 
+	private final List<ChatStub.Rule> stubs = new CopyOnWriteArrayList<>();
+
 	private final AtomicLong sequence = new AtomicLong();
+
+	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
 	private final ChatCompletions chat = new ChatCompletions(this);
 
@@ -148,6 +152,27 @@ public final class GroqEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Script a standing answer for matching chat completions, checked after the queue of
+	 * {@link #enqueue enqueued} answers, newest stub first.
+	 * @return a stub to configure, finished by {@code thenReply} or {@code thenRespond}
+	 */
+	public ChatStub onChat() {
+		return new ChatStub(this);
+	}
+
+	void addStub(ChatStub.Rule rule) {
+		this.stubs.add(0, rule);
+	}
+
+	/**
+	 * The chat completion requests received so far, oldest first.
+	 * @return a snapshot
+	 */
+	public List<RecordedRequest> chatRequests() {
+		return requests().stream().filter((request) -> request.path().equals(CHAT_COMPLETIONS)).toList();
+	}
+
+	/**
 	 * Answer chat completions with text computed from the request.
 	 * @param replies the function from request to the assistant's text
 	 * @return this emulator
@@ -215,6 +240,7 @@ public final class GroqEmulator implements AutoCloseable {
 	public GroqEmulator reset() {
 		this.requests.clear();
 		this.scripted.clear();
+		this.stubs.clear();
 		this.requiredApiKey = null;
 		this.replies = ChatCompletions::defaultReply;
 		this.chat.allowTiers(null);
@@ -223,8 +249,10 @@ public final class GroqEmulator implements AutoCloseable {
 
 	@Override
 	public void close() {
-		this.server.stop(0);
-		this.executor.shutdownNow();
+		if (this.closed.compareAndSet(false, true)) {
+			this.server.stop(0);
+			this.executor.shutdownNow();
+		}
 	}
 
 	Set<String> models() {
@@ -266,7 +294,7 @@ public final class GroqEmulator implements AutoCloseable {
 		if (key != null && !("Bearer " + key).equals(request.header("authorization"))) {
 			return EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key", "Invalid API Key");
 		}
-		EmulatedResponse scriptedResponse = nextScripted(request.path());
+		EmulatedResponse scriptedResponse = nextScripted(request);
 		if (scriptedResponse != null
 				&& (scriptedResponse.body() != null || scriptedResponse.fault() == EmulatedResponse.Fault.NO_ANSWER)) {
 			return scriptedResponse;
@@ -286,9 +314,19 @@ public final class GroqEmulator implements AutoCloseable {
 				"Unknown request URL: " + request.method() + " " + request.path());
 	}
 
-	private @Nullable EmulatedResponse nextScripted(String path) {
-		ConcurrentLinkedQueue<EmulatedResponse> queue = this.scripted.get(path);
-		return (queue != null) ? queue.poll() : null;
+	private @Nullable EmulatedResponse nextScripted(RecordedRequest request) {
+		ConcurrentLinkedQueue<EmulatedResponse> queue = this.scripted.get(request.path());
+		EmulatedResponse queued = (queue != null) ? queue.poll() : null;
+		if (queued != null || !request.path().equals(CHAT_COMPLETIONS)) {
+			return queued;
+		}
+		for (ChatStub.Rule stub : this.stubs) {
+			EmulatedResponse answer = stub.answer(request);
+			if (answer != null) {
+				return answer;
+			}
+		}
+		return null;
 	}
 
 	private void send(HttpExchange exchange, EmulatedResponse response) throws IOException {

@@ -65,9 +65,46 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
 		return (model == null || model.isNull()) ? null : model.asString();
 	}
 
+	/**
+	 * The messages sent, as role and content pairs (content empty for tool-call-only
+	 * assistant messages).
+	 * @return the messages, in order
+	 */
+	public List<Message> messages() {
+		JsonNode messages = json().path("messages");
+		List<Message> result = new java.util.ArrayList<>();
+		for (JsonNode message : messages) {
+			result.add(new Message(message.path("role").asString(""), message.path("content").asString("")));
+		}
+		return result;
+	}
+
+	/**
+	 * The content of the last user message.
+	 * @return the text, empty when there is none
+	 */
+	public String lastUserMessage() {
+		String last = "";
+		for (Message message : messages()) {
+			if (message.role().equals("user")) {
+				last = message.content();
+			}
+		}
+		return last;
+	}
+
 	@Override
 	public String toString() {
 		return this.method + " " + this.path + " " + bodyText();
+	}
+
+	/**
+	 * One message of a recorded request.
+	 *
+	 * @param role the role
+	 * @param content the text
+	 */
+	public record Message(String role, String content) {
 	}
 
 }

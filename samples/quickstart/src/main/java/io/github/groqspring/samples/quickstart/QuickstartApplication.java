@@ -1,11 +1,8 @@
 package io.github.groqspring.samples.quickstart;
 
-import java.util.Map;
-
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
-import io.github.groqspring.test.GroqEmulator;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
@@ -14,22 +11,13 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * The seed's example in Spring: one completion on the {@code auto} tier, printed. Without
- * {@code GROQ_API_KEY} it calls an embedded Groq emulator instead of Groq, and says so.
+ * {@code GROQ_API_KEY} it calls the embedded Groq emulator ({@code groq.emulator.enabled=auto}) instead of Groq, and says so.
  */
 @SpringBootApplication
 public class QuickstartApplication {
 
 	public static void main(String[] args) {
-		SpringApplication application = new SpringApplication(QuickstartApplication.class);
-		if (System.getenv("GROQ_API_KEY") != null || System.getProperty("groq.api-key") != null) {
-			SpringApplication.exit(application.run(args));
-			return;
-		}
-		try (GroqEmulator emulator = GroqEmulator.start()) {
-			System.out.println("No GROQ_API_KEY set: calling the embedded Groq emulator at " + emulator.baseUrl());
-			application.setDefaultProperties(Map.of("groq.base-url", emulator.baseUrl()));
-			SpringApplication.exit(application.run(args));
-		}
+		SpringApplication.exit(SpringApplication.run(QuickstartApplication.class, args));
 	}
 
 	@Bean

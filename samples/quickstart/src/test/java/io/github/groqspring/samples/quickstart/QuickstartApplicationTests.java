@@ -1,7 +1,6 @@
 package io.github.groqspring.samples.quickstart;
 
 import io.github.groqspring.test.GroqEmulator;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.skyscreamer.jsonassert.JSONAssert;
@@ -17,27 +16,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class QuickstartApplicationTests {
 
-	private final GroqEmulator emulator = GroqEmulator.start();
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
-
 	@Test
-	void runSendsTheSeedRequestOnAutoTierAndPrintsTheAnswer(CapturedOutput output) throws Exception {
+	void runsOfflineSendingTheSeedRequestOnAutoTierAndPrintsTheAnswer(CapturedOutput output) throws Exception {
 		try (ConfigurableApplicationContext context = SpringApplication.run(QuickstartApplication.class,
-				"--groq.base-url=" + this.emulator.baseUrl())) {
-			assertThat(output).contains("Emulated reply to: Summarize the latest release highlights.");
+				"--groq.emulator.enabled=true")) {
+			GroqEmulator emulator = context.getBean(GroqEmulator.class);
+			assertThat(output).contains("No GROQ_API_KEY set: calling the embedded Groq emulator at " + emulator.baseUrl())
+				.contains("Emulated reply to: Summarize the latest release highlights.");
 			JSONAssert.assertEquals("""
 					{"model":"openai/gpt-oss-120b","service_tier":"auto",
 					 "messages":[{"role":"user","content":"Summarize the latest release highlights."}]}""",
-					this.emulator.lastRequest().bodyText(), JSONCompareMode.STRICT);
+					emulator.lastRequest().bodyText(), JSONCompareMode.STRICT);
 		}
 	}
 
 	@Test
-	void mainWithoutApiKeyUsesTheEmbeddedEmulatorAndSaysSo(CapturedOutput output) {
+	void mainExitsWhenDone(CapturedOutput output) {
 		org.junit.jupiter.api.Assumptions.assumeTrue(System.getenv("GROQ_API_KEY") == null,
 				"GROQ_API_KEY is set: main would call Groq");
 		QuickstartApplication.main(new String[0]);

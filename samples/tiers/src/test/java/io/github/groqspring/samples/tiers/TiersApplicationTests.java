@@ -2,7 +2,6 @@ package io.github.groqspring.samples.tiers;
 
 import io.github.groqspring.test.GroqEmulator;
 import io.github.groqspring.test.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -16,28 +15,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class TiersApplicationTests {
 
-	private final GroqEmulator emulator = GroqEmulator.start();
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
-
 	@Test
 	void eachServiceCallsGroqOnItsOwnTier(CapturedOutput output) {
 		try (ConfigurableApplicationContext context = SpringApplication.run(TiersApplication.class,
-				"--groq.base-url=" + this.emulator.baseUrl())) {
-			assertThat(this.emulator.requests()).extracting(RecordedRequest::serviceTier).containsExactly("auto", "flex");
+				"--groq.emulator.enabled=true")) {
+			assertThat(context.getBean(GroqEmulator.class).requests()).extracting(RecordedRequest::serviceTier)
+				.containsExactly("auto", "flex");
 			assertThat(output).contains("[answer, sent auto, served on_demand] Emulated reply to: What is an LPU?")
 				.contains("[digest, sent flex, served flex] Emulated reply to: Summarize: Yesterday:");
 		}
 	}
 
 	@Test
-	void theDigestTierMovesWithConfiguration(CapturedOutput output) {
+	void theDigestTierMovesWithConfiguration() {
 		try (ConfigurableApplicationContext context = SpringApplication.run(TiersApplication.class,
-				"--groq.base-url=" + this.emulator.baseUrl(), "--digest.tier=on_demand")) {
-			assertThat(this.emulator.requests()).extracting(RecordedRequest::serviceTier)
+				"--groq.emulator.enabled=true", "--digest.tier=on_demand")) {
+			assertThat(context.getBean(GroqEmulator.class).requests()).extracting(RecordedRequest::serviceTier)
 				.containsExactly("auto", "on_demand");
 		}
 	}
