@@ -33,7 +33,8 @@ class GroqEmulatorEnvironmentPostProcessor implements EnvironmentPostProcessor {
 			default -> throw new IllegalArgumentException(
 					"Invalid value '" + mode + "' for " + ENABLED + ": use true, false or auto");
 		};
-		if (!start) {
+		// Spring AOT processing prepares the context without running or closing it: nothing to call.
+		if (!start || Boolean.getBoolean("spring.aot.processing")) {
 			return;
 		}
 		GroqEmulator emulator = GroqEmulator.start();

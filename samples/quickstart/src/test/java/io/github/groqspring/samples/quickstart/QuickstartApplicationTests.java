@@ -6,7 +6,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -18,8 +18,7 @@ class QuickstartApplicationTests {
 
 	@Test
 	void runsOfflineSendingTheSeedRequestOnAutoTierAndPrintsTheAnswer(CapturedOutput output) throws Exception {
-		try (ConfigurableApplicationContext context = SpringApplication.run(QuickstartApplication.class,
-				"--groq.emulator.enabled=true")) {
+		try (ConfigurableApplicationContext context = run("--groq.emulator.enabled=true")) {
 			GroqEmulator emulator = context.getBean(GroqEmulator.class);
 			assertThat(output).contains("No GROQ_API_KEY set: calling the embedded Groq emulator at " + emulator.baseUrl())
 				.contains("Emulated reply to: Summarize the latest release highlights.");
@@ -37,6 +36,11 @@ class QuickstartApplicationTests {
 		QuickstartApplication.main(new String[0]);
 		assertThat(output).contains("No GROQ_API_KEY set: calling the embedded Groq emulator at http://127.0.0.1:")
 			.contains("Emulated reply to: Summarize the latest release highlights.");
+	}
+
+	/** Runs the sample as its main would; the main class is named so that AOT mode finds its initializer. */
+	private static ConfigurableApplicationContext run(String... args) {
+		return new SpringApplicationBuilder(QuickstartApplication.class).main(QuickstartApplication.class).run(args);
 	}
 
 }

@@ -5,7 +5,7 @@ import io.github.groqspring.test.RecordedRequest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.SpringApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,8 +17,7 @@ class TiersApplicationTests {
 
 	@Test
 	void eachServiceCallsGroqOnItsOwnTier(CapturedOutput output) {
-		try (ConfigurableApplicationContext context = SpringApplication.run(TiersApplication.class,
-				"--groq.emulator.enabled=true")) {
+		try (ConfigurableApplicationContext context = run("--groq.emulator.enabled=true")) {
 			assertThat(context.getBean(GroqEmulator.class).requests()).extracting(RecordedRequest::serviceTier)
 				.containsExactly("auto", "flex");
 			assertThat(output).contains("[answer, sent auto, served on_demand] Emulated reply to: What is an LPU?")
@@ -28,11 +27,15 @@ class TiersApplicationTests {
 
 	@Test
 	void theDigestTierMovesWithConfiguration() {
-		try (ConfigurableApplicationContext context = SpringApplication.run(TiersApplication.class,
-				"--groq.emulator.enabled=true", "--digest.tier=on_demand")) {
+		try (ConfigurableApplicationContext context = run("--groq.emulator.enabled=true", "--digest.tier=on_demand")) {
 			assertThat(context.getBean(GroqEmulator.class).requests()).extracting(RecordedRequest::serviceTier)
 				.containsExactly("auto", "on_demand");
 		}
+	}
+
+	/** Runs the sample as its main would; the main class is named so that AOT mode finds its initializer. */
+	private static ConfigurableApplicationContext run(String... args) {
+		return new SpringApplicationBuilder(TiersApplication.class).main(TiersApplication.class).run(args);
 	}
 
 }
