@@ -59,6 +59,8 @@ public final class GroqEmulator implements AutoCloseable {
 
 	private final ChatCompletions chat = new ChatCompletions(this);
 
+	private final Batches batches = new Batches(this);
+
 	private volatile @Nullable String requiredApiKey;
 
 	private volatile Function<RecordedRequest, String> replies = ChatCompletions::defaultReply;
@@ -180,6 +182,14 @@ public final class GroqEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * The emulated Files and Batch APIs, to script how batches progress and end.
+	 * @return the batch emulation
+	 */
+	public Batches batches() {
+		return this.batches;
+	}
+
+	/**
 	 * The requests received so far, oldest first.
 	 * @return a snapshot
 	 */
@@ -210,6 +220,7 @@ public final class GroqEmulator implements AutoCloseable {
 		this.requiredApiKey = null;
 		this.replies = ChatCompletions::defaultReply;
 		this.chat.allowTiers(null);
+		this.batches.reset();
 		return this;
 	}
 
@@ -248,7 +259,7 @@ public final class GroqEmulator implements AutoCloseable {
 			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
 		byte[] body = exchange.getRequestBody().readAllBytes();
 		RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-				Map.copyOf(headers), body);
+				Map.copyOf(headers), body, exchange.getRequestURI().getRawQuery());
 		this.requests.add(request);
 		return request;
 	}
@@ -261,6 +272,9 @@ public final class GroqEmulator implements AutoCloseable {
 		EmulatedResponse scriptedResponse = nextScripted(request.path());
 		if (scriptedResponse != null && scriptedResponse.body() != null) {
 			return scriptedResponse;
+		}
+		if (Batches.handles(request.path())) {
+			return this.batches.answer(request);
 		}
 		if (request.path().equals(CHAT_COMPLETIONS) && request.method().equals("POST")) {
 			return this.chat.answer(request, scriptedResponse);
