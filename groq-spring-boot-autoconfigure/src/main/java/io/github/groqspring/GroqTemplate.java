@@ -1,7 +1,9 @@
 package io.github.groqspring;
 
 import java.util.List;
+import java.util.function.Supplier;
 
+import io.github.groqspring.batch.GroqBatchTemplate;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
@@ -10,6 +12,8 @@ import io.github.groqspring.http.GroqHttpClient.HttpResult;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.models.GroqModelList;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The entry point to Groq: chat completions and models, with service tiers resolved for
@@ -32,6 +36,8 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	private final @Nullable String defaultModel;
 
 	private final @Nullable ServiceTier defaultServiceTier;
+
+	private final Supplier<GroqBatchTemplate> batches = SingletonSupplier.of(this::createBatchTemplate);
 
 	GroqTemplate(GroqHttpClient httpClient, String baseUrl, @Nullable String defaultModel,
 			@Nullable ServiceTier defaultServiceTier) {
@@ -109,6 +115,21 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 			resolved = resolved.withServiceTier(this.defaultServiceTier);
 		}
 		return resolved;
+	}
+
+	/**
+	 * Groq's Batch API: submit, follow and collect batches of chat requests at half the
+	 * price. Shares this template's HTTP client and default model but never a tier: batch
+	 * lines carry no {@code service_tier}, whatever the request context or
+	 * {@code groq.default-service-tier} say.
+	 * @return the batch operations, the same instance on every call
+	 */
+	public GroqBatchTemplate batches() {
+		return this.batches.get();
+	}
+
+	private GroqBatchTemplate createBatchTemplate() {
+		return new GroqBatchTemplate(this.httpClient, this.defaultModel);
 	}
 
 	@Override

@@ -1,9 +1,16 @@
 package io.github.groqspring.http;
 
+import java.io.BufferedOutputStream;
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 
 import io.github.groqspring.ServiceTier;
 import io.github.groqspring.error.GroqErrorDecoder;
@@ -176,6 +183,269 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * @param metadata status, ids and rate limits
 	 */
 	public record HttpResult<T>(T body, ResponseMetadata metadata) {
+	}
+
+	/**
+	 * POST a JSON body, or none, and decode the answer; for endpoints that take no
+	 * {@code service_tier} (batches, files).
+	 * @param <T> the body type
+	 * @param path the path under the base URL, may hold {@code {}} variables
+	 * @param body the request body, {@code null} to send none
+	 * @param responseType the response body type
+	 * @param uriVariables values for the path's variables
+	 * @return the decoded body with its metadata
+	 * @throws GroqException on an error status, a transport failure or an unreadable body
+	 */
+	public <T> HttpResult<T> postWithoutTier(String path, @Nullable Object body, Class<T> responseType,
+			Object... uriVariables) {
+		byte[] json = (body != null) ? this.jsonMapper.writeValueAsBytes(body) : new byte[0];
+		try {
+			RestClient.RequestBodySpec request = this.restClient.post()
+				.uri(path, uriVariables)
+				.contentLength(json.length)
+				.accept(MediaType.APPLICATION_JSON);
+			if (body != null) {
+				request.contentType(MediaType.APPLICATION_JSON);
+			}
+			return request.body(new JsonBody(json))
+				.exchange((req, response) -> decode(response, responseType, null), true);
+		}
+		catch (ResourceAccessException ex) {
+			throw transportFailure("POST", path, ex);
+		}
+	}
+
+	/**
+	 * GET a resource with query parameters (e.g. a cursor) and decode the answer.
+	 * @param <T> the body type
+	 * @param path the path under the base URL, without variables
+	 * @param query the query parameters; {@code null} values are left out
+	 * @param responseType the response body type
+	 * @return the decoded body with its metadata
+	 * @throws GroqException on an error status, a transport failure or an unreadable body
+	 */
+	public <T> HttpResult<T> getWithQuery(String path, Map<String, ? extends @Nullable Object> query,
+			Class<T> responseType) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		query.forEach((name, value) -> {
+			if (value != null) {
+				values.put(name, value);
+			}
+		});
+		try {
+			return this.restClient.get().uri((builder) -> {
+				builder.path(path);
+				values.keySet().forEach((name) -> builder.queryParam(name, "{" + name + "}"));
+				return builder.build(values);
+			}).accept(MediaType.APPLICATION_JSON).exchange((req, response) -> decode(response, responseType, null), true);
+		}
+		catch (ResourceAccessException ex) {
+			throw transportFailure("GET", path, ex);
+		}
+	}
+
+	/**
+	 * DELETE a resource and decode the answer.
+	 * @param <T> the body type
+	 * @param path the path under the base URL, may hold {@code {}} variables
+	 * @param responseType the response body type
+	 * @param uriVariables values for the path's variables
+	 * @return the decoded body with its metadata
+	 * @throws GroqException on an error status, a transport failure or an unreadable body
+	 */
+	public <T> HttpResult<T> delete(String path, Class<T> responseType, Object... uriVariables) {
+		try {
+			return this.restClient.delete()
+				.uri(path, uriVariables)
+				.accept(MediaType.APPLICATION_JSON)
+				.exchange((req, response) -> decode(response, responseType, null), true);
+		}
+		catch (ResourceAccessException ex) {
+			throw transportFailure("DELETE", path, ex);
+		}
+	}
+
+	/**
+	 * GET a resource's raw content as a stream, read as it arrives: nothing is buffered
+	 * beyond the HTTP client's own buffer, so a file of any size can be read line by line.
+	 * @param path the path under the base URL, may hold {@code {}} variables
+	 * @param uriVariables values for the path's variables
+	 * @return the body; the caller must close it, which releases the connection
+	 * @throws GroqException on an error status or a transport failure
+	 */
+	public InputStream download(String path, Object... uriVariables) {
+		try {
+			return this.restClient.get().uri(path, uriVariables).accept(MediaType.ALL).exchange((req, response) -> {
+				int status = response.getStatusCode().value();
+				if (status >= 400) {
+					try (response) {
+						throw this.errorDecoder.decode(status, response.getHeaders(), response.getBody().readAllBytes(),
+								null);
+					}
+				}
+				return new ResponseBodyStream(response);
+			}, false);
+		}
+		catch (ResourceAccessException ex) {
+			throw transportFailure("GET", path, ex);
+		}
+	}
+
+	/**
+	 * POST a {@code multipart/form-data} body of text fields and one file, streamed: the
+	 * file's bytes go from {@code file} to the connection without being held in memory,
+	 * and never through a message converter (which could re-encode them, e.g. as base64).
+	 * @param <T> the body type
+	 * @param path the path under the base URL
+	 * @param fields the text fields, in order, e.g. {@code purpose=batch}
+	 * @param fileField the file part's name, e.g. {@code file}
+	 * @param filename the file name sent, without {@code "}, CR or LF
+	 * @param fileLength exactly how many bytes {@code file} writes
+	 * @param file writes the file's bytes; called again if the request is re-sent
+	 * @param responseType the response body type
+	 * @return the decoded body with its metadata
+	 * @throws GroqException on an error status, a transport failure or an unreadable body
+	 */
+	public <T> HttpResult<T> postMultipart(String path, Map<String, String> fields, String fileField, String filename,
+			long fileLength, ContentWriter file, Class<T> responseType) {
+		MultipartBody body = new MultipartBody("groq-" + UUID.randomUUID().toString().replace("-", ""), fields,
+				fileField, filename, fileLength, file);
+		try {
+			return this.restClient.post()
+				.uri(path)
+				.contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + body.boundary()))
+				.contentLength(body.length())
+				.accept(MediaType.APPLICATION_JSON)
+				.body(body)
+				.exchange((req, response) -> decode(response, responseType, null), true);
+		}
+		catch (ResourceAccessException ex) {
+			throw transportFailure("POST", path, ex);
+		}
+	}
+
+	/** Writes a request body part; must write the same bytes each time it is called. */
+	@FunctionalInterface
+	public interface ContentWriter {
+
+		/**
+		 * Write the content.
+		 * @param outputStream where to write; do not close it
+		 * @throws IOException when writing fails
+		 */
+		void writeTo(OutputStream outputStream) throws IOException;
+
+	}
+
+	/** A multipart body with a known length: text fields, then one file. */
+	private static final class MultipartBody implements StreamingHttpOutputMessage.Body {
+
+		private final String boundary;
+
+		private final byte[] head;
+
+		private final byte[] tail;
+
+		private final long fileLength;
+
+		private final ContentWriter file;
+
+		MultipartBody(String boundary, Map<String, String> fields, String fileField, String filename, long fileLength,
+				ContentWriter file) {
+			if (filename.indexOf('"') >= 0 || filename.indexOf('\r') >= 0 || filename.indexOf('\n') >= 0) {
+				throw new IllegalArgumentException("A file name must not contain '\"', CR or LF, was " + filename);
+			}
+			StringBuilder head = new StringBuilder();
+			fields.forEach((name, value) -> head.append("--").append(boundary).append("\r\n")
+				.append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+				.append(value).append("\r\n"));
+			head.append("--").append(boundary).append("\r\n")
+				.append("Content-Disposition: form-data; name=\"").append(fileField).append("\"; filename=\"")
+				.append(filename).append("\"\r\n")
+				.append("Content-Type: application/octet-stream\r\n\r\n");
+			this.boundary = boundary;
+			this.head = head.toString().getBytes(StandardCharsets.UTF_8);
+			this.tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
+			this.fileLength = fileLength;
+			this.file = file;
+		}
+
+		String boundary() {
+			return this.boundary;
+		}
+
+		long length() {
+			return this.head.length + this.fileLength + this.tail.length;
+		}
+
+		@Override
+		public void writeTo(OutputStream outputStream) throws IOException {
+			BufferedOutputStream buffered = new BufferedOutputStream(outputStream, 64 * 1024);
+			buffered.write(this.head);
+			CountingOutputStream counting = new CountingOutputStream(buffered);
+			this.file.writeTo(counting);
+			if (counting.count != this.fileLength) {
+				throw new IOException("The file part announced " + this.fileLength + " bytes but wrote " + counting.count);
+			}
+			buffered.write(this.tail);
+			buffered.flush();
+		}
+
+		@Override
+		public boolean repeatable() {
+			return true;
+		}
+
+	}
+
+	/** Counts what passes through; closing it does not close the target. */
+	private static final class CountingOutputStream extends FilterOutputStream {
+
+		private long count;
+
+		CountingOutputStream(OutputStream out) {
+			super(out);
+		}
+
+		@Override
+		public void write(int b) throws IOException {
+			this.out.write(b);
+			this.count++;
+		}
+
+		@Override
+		public void write(byte[] bytes, int offset, int length) throws IOException {
+			this.out.write(bytes, offset, length);
+			this.count += length;
+		}
+
+		@Override
+		public void close() throws IOException {
+			flush();
+		}
+
+	}
+
+	/** A response body that releases its response (and connection) when closed. */
+	private static final class ResponseBodyStream extends FilterInputStream {
+
+		private final ClientHttpResponse response;
+
+		ResponseBodyStream(ClientHttpResponse response) throws IOException {
+			super(response.getBody());
+			this.response = response;
+		}
+
+		@Override
+		public void close() throws IOException {
+			try {
+				super.close();
+			}
+			finally {
+				this.response.close();
+			}
+		}
+
 	}
 
 }
