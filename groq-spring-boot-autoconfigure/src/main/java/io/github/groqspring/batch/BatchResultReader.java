@@ -1,7 +1,9 @@
 package io.github.groqspring.batch;
 
 import java.io.Closeable;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 
@@ -34,6 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class BatchResultReader implements Iterator<BatchResult>, Closeable {
 
+	private final InputStream content;
+
 	private final JsonParser parser;
 
 	private final JsonMapper jsonMapper;
@@ -50,11 +54,12 @@ public final class BatchResultReader implements Iterator<BatchResult>, Closeable
 
 	/**
 	 * Read results from a stream.
-	 * @param content the JSONL content, e.g. from {@code GroqBatchTemplate.downloadFile}
+	 * @param content the JSONL content, e.g. from {@code BatchFiles.download}
 	 * @param jsonMapper the mapper for the lines
 	 * @param source what the content is, for error messages (e.g. {@code file file_01...})
 	 */
 	public BatchResultReader(InputStream content, JsonMapper jsonMapper, String source) {
+		this.content = content;
 		this.parser = jsonMapper.createParser(content);
 		this.jsonMapper = jsonMapper;
 		// Values are read from inside a line, so what follows them is no trailing garbage.
@@ -84,7 +89,17 @@ public final class BatchResultReader implements Iterator<BatchResult>, Closeable
 
 	@Override
 	public void close() {
-		this.parser.close();
+		try {
+			this.parser.close();
+		}
+		finally {
+			try {
+				this.content.close();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Could not close " + this.source, ex);
+			}
+		}
 	}
 
 	private @Nullable BatchResult readNext() {

@@ -1,7 +1,6 @@
 package io.github.groqspring.batch;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -23,8 +22,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Groq's Batch API: submit chat requests as a batch, follow it, collect its results, and
- * keep its files tidy. Batches cost half as much as synchronous calls, have their own rate
- * limits, and finish within their completion window (24 hours to 7 days).
+ * keep its {@link #files() files} tidy. Batches cost half as much as synchronous calls,
+ * have their own rate limits, and finish within their completion window (24 hours to 7
+ * days).
  *
  * <p>Obtain it from {@code GroqTemplate.batches()}: it shares the template's HTTP client
  * and default model, but never its service tier, since the Batch API does not accept
@@ -39,8 +39,6 @@ import org.jspecify.annotations.Nullable;
  * }</pre>
  */
 public class GroqBatchTemplate {
-
-	static final String FILES = "/openai/v1/files";
 
 	static final String BATCHES = "/openai/v1/batches";
 
@@ -59,6 +57,8 @@ public class GroqBatchTemplate {
 	private final Clock clock;
 
 	private final BatchPoller poller;
+
+	private final BatchFiles files;
 
 	/**
 	 * Create a template; usually obtained from {@code GroqTemplate.batches()} instead.
@@ -79,6 +79,7 @@ public class GroqBatchTemplate {
 		this.sleeper = sleeper;
 		this.clock = clock;
 		this.poller = new BatchPoller(this::get, sleeper, clock);
+		this.files = new BatchFiles(httpClient);
 	}
 
 	/**
@@ -127,7 +128,7 @@ public class GroqBatchTemplate {
 		}
 		catch (GroqException ex) {
 			try {
-				deleteFile(file.id());
+				this.files.delete(file.id());
 			}
 			catch (GroqException cleanup) {
 				ex.addSuppressed(cleanup);
@@ -146,7 +147,7 @@ public class GroqBatchTemplate {
 	public BatchFile upload(BatchInput input) {
 		long length = this.writer.measure(input, this.limits);
 		return this.httpClient
-			.postMultipart(FILES, Map.of("purpose", "batch"), "file", "batch.jsonl", length,
+			.postMultipart(BatchFiles.PATH, Map.of("purpose", "batch"), "file", "batch.jsonl", length,
 					(out) -> this.writer.write(input, out), BatchFile.class)
 			.body();
 	}
@@ -278,7 +279,7 @@ public class GroqBatchTemplate {
 	public void forEachResult(Batch batch, Consumer<BatchResult> action) {
 		Batch finished = finished(batch);
 		for (String fileId : resultFiles(finished)) {
-			try (BatchResultReader reader = readResults(fileId)) {
+			try (BatchResultReader reader = this.files.readResults(fileId)) {
 				reader.forEachRemaining(action);
 			}
 		}
@@ -303,47 +304,11 @@ public class GroqBatchTemplate {
 	}
 
 	/**
-	 * Read a result file (a batch's output or error file) line by line.
-	 * @param fileId the file's id
-	 * @return the reader; close it to release the connection
+	 * The organisation's files: batch inputs and outputs, to read or delete.
+	 * @return the file operations
 	 */
-	public BatchResultReader readResults(String fileId) {
-		return new BatchResultReader(downloadFile(fileId), this.httpClient.jsonMapper(), "file " + fileId);
-	}
-
-	/**
-	 * The organisation's files: batch inputs and outputs.
-	 * @return the files
-	 */
-	public List<BatchFile> listFiles() {
-		return this.httpClient.get(FILES, FileList.class).body().data();
-	}
-
-	/**
-	 * One file's details.
-	 * @param fileId the file's id
-	 * @return the file
-	 */
-	public BatchFile getFile(String fileId) {
-		return this.httpClient.get(FILES + "/{id}", BatchFile.class, requireId("fileId", fileId)).body();
-	}
-
-	/**
-	 * A file's content, streamed as it arrives.
-	 * @param fileId the file's id
-	 * @return the content; the caller must close it
-	 */
-	public InputStream downloadFile(String fileId) {
-		return this.httpClient.download(FILES + "/{id}/content", requireId("fileId", fileId));
-	}
-
-	/**
-	 * Delete a file (Groq keeps files 30 days otherwise).
-	 * @param fileId the file's id
-	 * @return Groq's answer
-	 */
-	public FileDeletion deleteFile(String fileId) {
-		return this.httpClient.delete(FILES + "/{id}", FileDeletion.class, requireId("fileId", fileId)).body();
+	public BatchFiles files() {
+		return this.files;
 	}
 
 	private @Nullable BatchPage nextPage(BatchPage page, int pageSize) {
@@ -395,15 +360,6 @@ public class GroqBatchTemplate {
 	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record CreateBatch(@JsonProperty("input_file_id") String inputFileId, String endpoint,
 			@JsonProperty("completion_window") String completionWindow, @Nullable Map<String, String> metadata) {
-	}
-
-	/** Groq's file list. */
-	record FileList(@Nullable String object, List<BatchFile> data) {
-
-		FileList {
-			data = (data != null) ? List.copyOf(data) : List.of();
-		}
-
 	}
 
 }

@@ -13,6 +13,7 @@ import java.util.List;
 
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.ServiceTier;
+import io.github.groqspring.autoconfigure.GroqAutoConfiguration;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.error.GroqBadRequestException;
 import io.github.groqspring.error.GroqNotFoundException;
@@ -25,6 +26,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -90,6 +96,28 @@ class GroqBatchTemplateTests {
 		assertThat(file.bytes()).isEqualTo(jsonl.getBytes(StandardCharsets.UTF_8).length);
 		assertThat(file.filename()).isEqualTo("batch.jsonl");
 		assertThat(file.purpose()).isEqualTo("batch");
+	}
+
+	@Test
+	void autoConfiguredTemplateWithDefaultTierPropertyWritesOneLinePerRequestWithoutTier() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, RestClientAutoConfiguration.class,
+					JacksonAutoConfiguration.class))
+			.withPropertyValues("groq.base-url=" + emulator.baseUrl(), "groq.default-service-tier=flex",
+					"groq.default-model=" + MODEL, "spring.jackson.serialization.indent-output=true")
+			.run((context) -> {
+				GroqTemplate groq = context.getBean(GroqTemplate.class);
+				groq.chat(ChatRequest.builder().user("Synchronous"));
+				assertThat(emulator.lastRequest().serviceTier()).isEqualTo("flex");
+				Batch batch = groq.batches().submit(input(2));
+				assertThat(emulator.batches().fileContent(batch.inputFileId())).isEqualTo("""
+						{"custom_id":"q1","method":"POST","url":"/v1/chat/completions","body":{"model":\
+						"llama-3.1-8b-instant","messages":[{"role":"user","content":"Question 1?"}]}}
+						{"custom_id":"q2","method":"POST","url":"/v1/chat/completions","body":{"model":\
+						"llama-3.1-8b-instant","messages":[{"role":"user","content":"Question 2?"}]}}
+						""");
+				assertThat(emulator.lastRequest().bodyText()).doesNotContain("service_tier");
+			});
 	}
 
 	@Test
@@ -372,24 +400,24 @@ class GroqBatchTemplateTests {
 	void filesCanBeListedReadAndDeleted() throws Exception {
 		Batch done = this.batches.await(this.batches.submit(input(2)).id(), FAST, (b) -> {
 		});
-		assertThat(this.batches.listFiles()).extracting(BatchFile::id)
+		assertThat(this.batches.files().list()).extracting(BatchFile::id)
 			.containsExactly(done.inputFileId(), done.outputFileId());
-		BatchFile output = this.batches.getFile(done.outputFileId());
+		BatchFile output = this.batches.files().get(done.outputFileId());
 		assertThat(output.purpose()).isEqualTo("batch_output");
-		try (InputStream content = this.batches.downloadFile(done.outputFileId())) {
+		try (InputStream content = this.batches.files().download(done.outputFileId())) {
 			String text = new String(content.readAllBytes(), StandardCharsets.UTF_8);
 			assertThat(text.getBytes(StandardCharsets.UTF_8)).hasSize((int) output.bytes());
 			assertThat(text.lines()).hasSize(2).allSatisfy((line) -> assertThat(line).startsWith("{\"id\":\"batch_req_"));
 		}
-		FileDeletion deletion = this.batches.deleteFile(done.inputFileId());
+		FileDeletion deletion = this.batches.files().delete(done.inputFileId());
 		assertThat(deletion).isEqualTo(new FileDeletion(done.inputFileId(), "file", true));
 		assertThat(emulator.lastRequest().method()).isEqualTo("DELETE");
-		assertThat(this.batches.listFiles()).extracting(BatchFile::id).containsExactly(done.outputFileId());
+		assertThat(this.batches.files().list()).extracting(BatchFile::id).containsExactly(done.outputFileId());
 		assertThatExceptionOfType(GroqNotFoundException.class)
-			.isThrownBy(() -> this.batches.getFile(done.inputFileId()))
+			.isThrownBy(() -> this.batches.files().get(done.inputFileId()))
 			.withMessageContaining("No file with id '" + done.inputFileId() + "'");
 		assertThatExceptionOfType(GroqNotFoundException.class)
-			.isThrownBy(() -> this.batches.downloadFile(done.inputFileId()));
+			.isThrownBy(() -> this.batches.files().download(done.inputFileId()));
 	}
 
 	@Test
@@ -398,7 +426,7 @@ class GroqBatchTemplateTests {
 		assertThatExceptionOfType(GroqServerException.class).isThrownBy(() -> this.batches.submit(input(1)))
 			.withMessageContaining("boom");
 		assertThat(emulator.lastRequest().method()).isEqualTo("DELETE");
-		assertThat(this.batches.listFiles()).isEmpty();
+		assertThat(this.batches.files().list()).isEmpty();
 	}
 
 	@Test
