@@ -2,7 +2,9 @@ package io.github.groqspring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
+import io.github.groqspring.batch.GroqBatchTemplate;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
@@ -18,6 +20,8 @@ import io.github.groqspring.models.GroqModelList;
 import io.github.groqspring.tier.GroqTier;
 import io.github.groqspring.tier.GroqTierContext;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * The entry point to Groq: chat completions and models, with service tiers resolved for
@@ -47,6 +51,8 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	private final CallPolicy policy;
 
 	private final @Nullable RateLimitGate rateLimitGate;
+
+	private final Supplier<GroqBatchTemplate> batches = SingletonSupplier.of(this::createBatchTemplate);
 
 	GroqTemplate(GroqHttpClient httpClient, String baseUrl, @Nullable String defaultModel,
 			@Nullable ServiceTier defaultServiceTier, CallPolicy policy) {
@@ -89,12 +95,12 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	@Override
 	public List<GroqModel> listModels() {
-		return this.httpClient.get(MODELS, GroqModelList.class, budget(RequestOptions.DEFAULTS)).body().data();
+		return this.httpClient.get(MODELS, GroqModelList.class).body().data();
 	}
 
 	@Override
 	public GroqModel getModel(String id) {
-		return this.httpClient.get(MODELS + "/{id}", GroqModel.class, budget(RequestOptions.DEFAULTS), id).body();
+		return this.httpClient.get(MODELS + "/{id}", GroqModel.class, id).body();
 	}
 
 	/**
@@ -188,6 +194,21 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 			return null;
 		}
 		return (options.flexFallbackTier() != null) ? options.flexFallbackTier() : this.policy.flexFallbackTier();
+	}
+
+	/**
+	 * Groq's Batch API: submit, follow and collect batches of chat requests at half the
+	 * price. Shares this template's HTTP client and default model but never a tier: batch
+	 * lines carry no {@code service_tier}, whatever the request context or
+	 * {@code groq.default-service-tier} say.
+	 * @return the batch operations, the same instance on every call
+	 */
+	public GroqBatchTemplate batches() {
+		return this.batches.get();
+	}
+
+	private GroqBatchTemplate createBatchTemplate() {
+		return new GroqBatchTemplate(this.httpClient, this.defaultModel);
 	}
 
 	@Override

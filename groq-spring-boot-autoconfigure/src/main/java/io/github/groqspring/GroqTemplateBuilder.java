@@ -14,6 +14,7 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.groqspring.http.AttemptTimeout;
+import io.github.groqspring.http.CallBudget;
 import io.github.groqspring.http.GroqHttpClient;
 import io.github.groqspring.http.RetrySettings;
 
@@ -241,7 +242,11 @@ public final class GroqTemplateBuilder {
 			}
 			headers.set(HttpHeaders.USER_AGENT, "groq-spring-boot-starter");
 		}).build();
-		GroqHttpClient httpClient = new GroqHttpClient(restClient, groqJsonMapper(this.jsonMapper), owned);
+		RetrySettings retry = this.retry;
+		Duration readTimeout = this.readTimeout;
+		Duration callTimeout = this.callTimeout;
+		GroqHttpClient httpClient = new GroqHttpClient(restClient, groqJsonMapper(this.jsonMapper), owned,
+				() -> CallBudget.start(retry, readTimeout, callTimeout));
 		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier,
 				new GroqTemplate.CallPolicy(this.retry, this.readTimeout, this.callTimeout, this.flexFallbackTier,
 						this.rateLimitWait));

@@ -25,6 +25,14 @@ public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlin
 	}
 
 	/**
+	 * This budget without retries, for requests that must not be sent twice.
+	 * @return a copy with {@link RetrySettings#NONE}
+	 */
+	public CallBudget withoutRetries() {
+		return new CallBudget(RetrySettings.NONE, this.readTimeout, this.deadlineNanos, this.callTimeout);
+	}
+
+	/**
 	 * Time left before the deadline.
 	 * @return the remaining time, never negative
 	 */

@@ -7,7 +7,11 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
 
 import io.github.groqspring.ServiceTier;
 import io.github.groqspring.error.GroqApiException;
@@ -51,18 +55,23 @@ public final class GroqHttpClient implements AutoCloseable {
 
 	private final @Nullable AutoCloseable resources;
 
+	private final Supplier<CallBudget> defaultBudget;
+
 	/**
 	 * Create a client.
 	 * @param restClient a client with Groq's base URL and the authorization header set
 	 * @param jsonMapper the mapper for bodies
 	 * @param resources what to close with this client (e.g. its request factory), may be
 	 * {@code null}
+	 * @param defaultBudget the budget of calls that take none (models, batches, files)
 	 */
-	public GroqHttpClient(RestClient restClient, JsonMapper jsonMapper, @Nullable AutoCloseable resources) {
+	public GroqHttpClient(RestClient restClient, JsonMapper jsonMapper, @Nullable AutoCloseable resources,
+			Supplier<CallBudget> defaultBudget) {
 		this.restClient = restClient;
 		this.jsonMapper = jsonMapper;
 		this.errorDecoder = new GroqErrorDecoder(jsonMapper);
 		this.resources = resources;
+		this.defaultBudget = defaultBudget;
 	}
 
 	/**
@@ -90,18 +99,18 @@ public final class GroqHttpClient implements AutoCloseable {
 	}
 
 	/**
-	 * GET a resource and decode the answer, retrying transient failures.
+	 * GET a resource and decode the answer, retrying transient failures within the default
+	 * budget.
 	 * @param <T> the body type
 	 * @param path the path under the base URL, may hold {@code {}} variables
 	 * @param responseType the response body type
-	 * @param budget the call's retries, timeouts and deadline
 	 * @param uriVariables values for the path's variables
 	 * @return the decoded body with its metadata
 	 * @throws GroqException on an error status, a transport failure or an unreadable body,
 	 * once retries are spent
 	 */
-	public <T> HttpResult<T> get(String path, Class<T> responseType, CallBudget budget, Object... uriVariables) {
-		return withRetries("GET " + path, budget, (attemptDeadline) -> this.restClient.get()
+	public <T> HttpResult<T> get(String path, Class<T> responseType, Object... uriVariables) {
+		return withRetries("GET " + path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
 			.uri(path, uriVariables)
 			.accept(MediaType.APPLICATION_JSON)
 			.exchange((request, response) -> decode(response, responseType, null, attemptDeadline, "GET " + path), true));
@@ -194,8 +203,7 @@ public final class GroqHttpClient implements AutoCloseable {
 		if (status >= 400) {
 			throw this.errorDecoder.decode(status, headers, body, tier);
 		}
-		ResponseMetadata metadata = new ResponseMetadata(status, headers.getFirst("x-request-id"),
-				headers.getFirst("x-groq-region"), RateLimits.from(headers), tier, 1, null);
+		ResponseMetadata metadata = ResponseMetadata.of(response, tier);
 		try {
 			return new HttpResult<>(this.jsonMapper.readValue(body, responseType), metadata);
 		}
@@ -274,6 +282,136 @@ public final class GroqHttpClient implements AutoCloseable {
 			return new HttpResult<>(this.body, this.metadata.withCall(attempts, this.metadata.fallbackFrom()));
 		}
 
+	}
+
+	/**
+	 * POST a JSON body, or none, and decode the answer; for endpoints that take no
+	 * {@code service_tier} (batches, files). Not retried: creating a batch twice would run
+	 * it twice.
+	 * @param <T> the body type
+	 * @param path the path under the base URL, may hold {@code {}} variables
+	 * @param body the request body, {@code null} to send none
+	 * @param responseType the response body type
+	 * @param uriVariables values for the path's variables
+	 * @return the decoded body with its metadata
+	 * @throws GroqException on an error status, a transport failure or an unreadable body
+	 */
+	public <T> HttpResult<T> postWithoutTier(String path, @Nullable Object body, Class<T> responseType,
+			Object... uriVariables) {
+		byte[] json = (body != null) ? this.jsonMapper.writeValueAsBytes(body) : new byte[0];
+		return withRetries("POST " + path, this.defaultBudget.get().withoutRetries(), (attemptDeadline) -> {
+			RestClient.RequestBodySpec request = this.restClient.post()
+				.uri(path, uriVariables)
+				.contentLength(json.length)
+				.accept(MediaType.APPLICATION_JSON);
+			if (body != null) {
+				request.contentType(MediaType.APPLICATION_JSON);
+			}
+			return request.body(new JsonBody(json))
+				.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "POST " + path), true);
+		});
+	}
+
+	/**
+	 * GET a resource with query parameters (e.g. a cursor) and decode the answer, retrying
+	 * transient failures within the default budget.
+	 * @param <T> the body type
+	 * @param path the path under the base URL, without variables
+	 * @param query the query parameters; {@code null} values are left out
+	 * @param responseType the response body type
+	 * @return the decoded body with its metadata
+	 * @throws GroqException on an error status, a transport failure or an unreadable body
+	 */
+	public <T> HttpResult<T> getWithQuery(String path, Map<String, ? extends @Nullable Object> query,
+			Class<T> responseType) {
+		Map<String, Object> values = new LinkedHashMap<>();
+		query.forEach((name, value) -> {
+			if (value != null) {
+				values.put(name, value);
+			}
+		});
+		return withRetries("GET " + path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
+			.uri((builder) -> {
+				builder.path(path);
+				values.keySet().forEach((name) -> builder.queryParam(name, "{" + name + "}"));
+				return builder.build(values);
+			})
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "GET " + path), true));
+	}
+
+	/**
+	 * DELETE a resource and decode the answer, retrying transient failures within the
+	 * default budget (deleting twice is harmless).
+	 * @param <T> the body type
+	 * @param path the path under the base URL, may hold {@code {}} variables
+	 * @param responseType the response body type
+	 * @param uriVariables values for the path's variables
+	 * @return the decoded body with its metadata
+	 * @throws GroqException on an error status, a transport failure or an unreadable body
+	 */
+	public <T> HttpResult<T> delete(String path, Class<T> responseType, Object... uriVariables) {
+		return withRetries("DELETE " + path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.delete()
+			.uri(path, uriVariables)
+			.accept(MediaType.APPLICATION_JSON)
+			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "DELETE " + path), true));
+	}
+
+	/**
+	 * GET a resource's raw content as a stream, read as it arrives: nothing is buffered
+	 * beyond the HTTP client's own buffer, so a file of any size can be read line by line.
+	 * The wait for the response is retried like any GET; once the body is handed over,
+	 * each read is bounded by {@code groq.read-timeout}.
+	 * @param path the path under the base URL, may hold {@code {}} variables
+	 * @param uriVariables values for the path's variables
+	 * @return the body; the caller must close it, which releases the connection (and drops
+	 * it when the body was not read to its end, rather than reading the rest)
+	 * @throws GroqException on an error status or a transport failure
+	 */
+	public InputStream download(String path, Object... uriVariables) {
+		return withRetries("GET " + path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
+			.uri(path, uriVariables)
+			.accept(MediaType.ALL)
+			.exchange((req, response) -> {
+				int status = response.getStatusCode().value();
+				if (status >= 400) {
+					try (response) {
+						throw this.errorDecoder.decode(status, response.getHeaders(), response.getBody().readAllBytes(),
+								null);
+					}
+				}
+				return new HttpResult<InputStream>(new ResponseBodyStream(response), ResponseMetadata.of(response, null));
+			}, false)).body();
+	}
+
+	/**
+	 * POST a {@code multipart/form-data} body of text fields and one file, streamed: the
+	 * file's bytes go from {@code file} to the connection without being held in memory,
+	 * and never through a message converter (which could re-encode them, e.g. as base64).
+	 * Not retried: an upload that reached Groq would be stored twice.
+	 * @param <T> the body type
+	 * @param path the path under the base URL
+	 * @param fields the text fields, in order, e.g. {@code purpose=batch}
+	 * @param fileField the file part's name, e.g. {@code file}
+	 * @param filename the file name sent, without {@code "}, CR or LF
+	 * @param fileLength exactly how many bytes {@code file} writes
+	 * @param file writes the file's bytes; called again if the request is re-sent
+	 * @param responseType the response body type
+	 * @return the decoded body with its metadata
+	 * @throws GroqException on an error status, a transport failure or an unreadable body
+	 */
+	public <T> HttpResult<T> postMultipart(String path, Map<String, String> fields, String fileField, String filename,
+			long fileLength, ContentWriter file, Class<T> responseType) {
+		MultipartBody body = new MultipartBody("groq-" + UUID.randomUUID().toString().replace("-", ""), fields,
+				fileField, filename, fileLength, file);
+		return withRetries("POST " + path, this.defaultBudget.get().withoutRetries(), (attemptDeadline) -> this.restClient
+			.post()
+			.uri(path)
+			.contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + body.boundary()))
+			.contentLength(body.length())
+			.accept(MediaType.APPLICATION_JSON)
+			.body(body)
+			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "POST " + path), true));
 	}
 
 }

@@ -71,6 +71,8 @@ public final class GroqEmulator implements AutoCloseable {
 
 	private final ChatCompletions chat = new ChatCompletions(this);
 
+	private final Batches batches = new Batches(this);
+
 	private volatile @Nullable String requiredApiKey;
 
 	private volatile Function<RecordedRequest, String> replies = ChatCompletions::defaultReply;
@@ -213,6 +215,14 @@ public final class GroqEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * The emulated Files and Batch APIs, to script how batches progress and end.
+	 * @return the batch emulation
+	 */
+	public Batches batches() {
+		return this.batches;
+	}
+
+	/**
 	 * The requests received so far, oldest first.
 	 * @return a snapshot
 	 */
@@ -244,6 +254,7 @@ public final class GroqEmulator implements AutoCloseable {
 		this.requiredApiKey = null;
 		this.replies = ChatCompletions::defaultReply;
 		this.chat.allowTiers(null);
+		this.batches.reset();
 		return this;
 	}
 
@@ -284,7 +295,7 @@ public final class GroqEmulator implements AutoCloseable {
 			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
 		byte[] body = exchange.getRequestBody().readAllBytes();
 		RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-				Map.copyOf(headers), body);
+				Map.copyOf(headers), body, exchange.getRequestURI().getRawQuery());
 		this.requests.add(request);
 		return request;
 	}
@@ -298,6 +309,9 @@ public final class GroqEmulator implements AutoCloseable {
 		if (scriptedResponse != null
 				&& (scriptedResponse.body() != null || scriptedResponse.fault() == EmulatedResponse.Fault.NO_ANSWER)) {
 			return scriptedResponse;
+		}
+		if (Batches.handles(request.path())) {
+			return this.batches.answer(request);
 		}
 		if (request.path().equals(CHAT_COMPLETIONS) && request.method().equals("POST")) {
 			return this.chat.answer(request, scriptedResponse);

@@ -1,5 +1,6 @@
 package io.github.groqspring.test;
 
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -16,10 +17,42 @@ import tools.jackson.databind.json.JsonMapper;
  * @param path the path, without the query
  * @param headers the headers, names in lower case
  * @param body the body bytes
+ * @param query the raw query string (without {@code ?}), or {@code null} when there was none
  */
-public record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
+public record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body,
+		@Nullable String query) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * A request without a query string.
+	 * @param method the HTTP method
+	 * @param path the path
+	 * @param headers the headers, names in lower case
+	 * @param body the body bytes
+	 */
+	public RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
+		this(method, path, headers, body, null);
+	}
+
+	/**
+	 * The first value of a query parameter, decoded.
+	 * @param name the parameter's name
+	 * @return the value, or {@code null} when absent
+	 */
+	public @Nullable String queryParameter(String name) {
+		if (this.query == null) {
+			return null;
+		}
+		for (String pair : this.query.split("&")) {
+			int equals = pair.indexOf('=');
+			String key = URLDecoder.decode((equals >= 0) ? pair.substring(0, equals) : pair, StandardCharsets.UTF_8);
+			if (key.equals(name)) {
+				return (equals >= 0) ? URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8) : "";
+			}
+		}
+		return null;
+	}
 
 	/**
 	 * The first value of a header.
@@ -95,7 +128,7 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
 
 	@Override
 	public String toString() {
-		return this.method + " " + this.path + " " + bodyText();
+		return this.method + " " + this.path + ((this.query != null) ? "?" + this.query : "") + " " + bodyText();
 	}
 
 	/**

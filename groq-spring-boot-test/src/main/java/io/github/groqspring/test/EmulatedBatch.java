@@ -1,0 +1,335 @@
+package io.github.groqspring.test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * One emulated batch and its life: {@code validating}, {@code in_progress} (a share of the
+ * lines per step), {@code finalizing}, then {@code completed}; or {@code failed},
+ * {@code expired} and {@code cancelled} with the partial results Groq would give. Each
+ * {@link #step} moves it on by one stage, so tests drive it without waiting.
+ */
+final class EmulatedBatch {
+
+	static final int MAX_LINES = 50_000;
+
+	private final Batches batches;
+
+	private final String id;
+
+	private final String inputFileId;
+
+	private final String completionWindow;
+
+	private final @Nullable JsonNode metadata;
+
+	private final long createdAt;
+
+	private final long expiresAt;
+
+	private final Batches.Script script;
+
+	private final Map<String, Long> timestamps = new LinkedHashMap<>();
+
+	private final List<String> outputLines = new ArrayList<>();
+
+	private final List<String> errorLines = new ArrayList<>();
+
+	private String status = "validating";
+
+	private List<JsonNode> lines = List.of();
+
+	private int processed;
+
+	private int completed;
+
+	private int failed;
+
+	private @Nullable ArrayNode errors;
+
+	private @Nullable String outputFileId;
+
+	private @Nullable String errorFileId;
+
+	EmulatedBatch(Batches batches, String id, String inputFileId, String completionWindow, @Nullable JsonNode metadata,
+			long createdAt, long expiresAt, Batches.Script script) {
+		this.batches = batches;
+		this.id = id;
+		this.inputFileId = inputFileId;
+		this.completionWindow = completionWindow;
+		this.metadata = metadata;
+		this.createdAt = createdAt;
+		this.expiresAt = expiresAt;
+		this.script = script;
+	}
+
+	String id() {
+		return this.id;
+	}
+
+	synchronized String status() {
+		return this.status;
+	}
+
+	synchronized void step(long now) {
+		switch (this.status) {
+			case "validating" -> validate(now);
+			case "in_progress" -> process(now);
+			case "finalizing" -> finish("completed", now);
+			case "cancelling" -> finish("cancelled", now);
+			default -> {
+			}
+		}
+	}
+
+	/** Start cancelling; {@code false} when the batch has already finished. */
+	synchronized boolean cancel(long now) {
+		if (isTerminal()) {
+			return false;
+		}
+		if (!this.status.equals("cancelling")) {
+			this.status = "cancelling";
+			this.timestamps.put("cancelling_at", now);
+		}
+		return true;
+	}
+
+	synchronized boolean isTerminal() {
+		return Set.of("completed", "failed", "expired", "cancelled").contains(this.status);
+	}
+
+	synchronized ObjectNode toJson() {
+		ObjectNode json = WireFormat.JSON.createObjectNode()
+			.put("id", this.id)
+			.put("object", "batch")
+			.put("endpoint", "/v1/chat/completions");
+		if (this.errors != null) {
+			json.putObject("errors").put("object", "list").set("data", this.errors);
+		}
+		else {
+			json.putNull("errors");
+		}
+		json.put("input_file_id", this.inputFileId)
+			.put("completion_window", this.completionWindow)
+			.put("status", this.status)
+			.put("output_file_id", this.outputFileId)
+			.put("error_file_id", this.errorFileId);
+		json.putObject("request_counts")
+			.put("total", this.lines.size())
+			.put("completed", this.completed)
+			.put("failed", this.failed);
+		if (this.metadata != null) {
+			json.set("metadata", this.metadata);
+		}
+		else {
+			json.putNull("metadata");
+		}
+		json.put("created_at", this.createdAt).put("expires_at", this.expiresAt);
+		for (String timestamp : List.of("in_progress_at", "finalizing_at", "completed_at", "failed_at", "expired_at",
+				"cancelling_at", "cancelled_at")) {
+			Long value = this.timestamps.get(timestamp);
+			if (value != null) {
+				json.put(timestamp, value);
+			}
+			else {
+				json.putNull(timestamp);
+			}
+		}
+		return json;
+	}
+
+	private void validate(long now) {
+		EmulatedFiles.StoredFile input = this.batches.files().get(this.inputFileId);
+		ArrayNode found = WireFormat.JSON.createArrayNode();
+		List<JsonNode> parsed = new ArrayList<>();
+		if (input == null) {
+			error(found, "file_not_found", "The input file " + this.inputFileId + " no longer exists", null);
+		}
+		else {
+			parsed = parse(input.text(), found);
+		}
+		if (this.script.failValidation() != null) {
+			error(found, "invalid_request", this.script.failValidation(), null);
+		}
+		if (!found.isEmpty()) {
+			this.errors = found;
+			this.status = "failed";
+			this.timestamps.put("failed_at", now);
+			return;
+		}
+		this.lines = parsed;
+		this.status = "in_progress";
+		this.timestamps.put("in_progress_at", now);
+	}
+
+	private List<JsonNode> parse(String content, ArrayNode found) {
+		List<JsonNode> parsed = new ArrayList<>();
+		Set<String> customIds = new HashSet<>();
+		String[] rows = content.split("\n", -1);
+		for (int number = 1; number <= rows.length; number++) {
+			String row = rows[number - 1];
+			if (row.isBlank()) {
+				continue;
+			}
+			JsonNode line;
+			try {
+				line = WireFormat.JSON.readTree(row);
+			}
+			catch (JacksonException ex) {
+				error(found, "invalid_json", "Line is not valid JSON", number);
+				continue;
+			}
+			String problem = problem(line, customIds);
+			if (problem != null) {
+				error(found, "invalid_request", problem, number);
+				continue;
+			}
+			parsed.add(line);
+		}
+		if (parsed.isEmpty() && found.isEmpty()) {
+			error(found, "empty_file", "The input file holds no requests", null);
+		}
+		if (parsed.size() > MAX_LINES) {
+			error(found, "too_many_requests", "A batch holds at most " + MAX_LINES + " requests, got " + parsed.size(), null);
+		}
+		return parsed;
+	}
+
+	private static @Nullable String problem(JsonNode line, Set<String> customIds) {
+		if (!line.isObject()) {
+			return "A line must be a JSON object";
+		}
+		JsonNode customId = line.get("custom_id");
+		if (customId == null || !customId.isString() || customId.asString().isBlank()) {
+			return "custom_id is missing";
+		}
+		if (!customIds.add(customId.asString())) {
+			return "Duplicate custom_id '" + customId.asString() + "'";
+		}
+		if (!"POST".equals(line.path("method").asString(""))) {
+			return "method must be POST";
+		}
+		if (!"/v1/chat/completions".equals(line.path("url").asString(""))) {
+			return "url must be /v1/chat/completions";
+		}
+		JsonNode body = line.get("body");
+		if (body == null || !body.isObject()) {
+			return "body must be a JSON object";
+		}
+		if (body.has("service_tier")) {
+			return "service_tier is not supported in batch requests";
+		}
+		return null;
+	}
+
+	private void process(long now) {
+		int total = this.lines.size();
+		int perStep = (this.batches.linesPerStep() > 0) ? this.batches.linesPerStep() : Math.max(1, (total + 3) / 4);
+		for (int i = 0; i < perStep && this.processed < total; i++) {
+			if (reached(this.script.expireAfter())) {
+				finish("expired", now);
+				return;
+			}
+			if (reached(this.script.cancelAfter())) {
+				cancel(now);
+				return;
+			}
+			run(this.lines.get(this.processed));
+			this.processed++;
+		}
+		if (this.processed == total) {
+			this.status = "finalizing";
+			this.timestamps.put("finalizing_at", now);
+		}
+	}
+
+	private boolean reached(@Nullable Integer lines) {
+		return lines != null && this.processed >= lines;
+	}
+
+	private void run(JsonNode line) {
+		String customId = line.get("custom_id").asString();
+		byte[] body = WireFormat.JSON.writeValueAsBytes(line.get("body"));
+		EmulatedResponse scripted = this.batches.scriptedFailure(customId);
+		EmulatedResponse answer = (scripted != null) ? scripted : this.batches.chat()
+			.answer(new RecordedRequest("POST", GroqEmulator.CHAT_COMPLETIONS, Map.of(), body), null);
+		byte[] answerBody = (answer.body() != null) ? answer.body() : new byte[0];
+		ObjectNode result = resultLine(customId);
+		ObjectNode response = result.putObject("response")
+			.put("status_code", answer.status())
+			.put("request_id", "req_emulated_batch_" + this.batches.nextRequestNumber());
+		response.set("body", WireFormat.JSON.readTree(new String(answerBody, StandardCharsets.UTF_8)));
+		result.putNull("error");
+		if (answer.status() == 200) {
+			this.outputLines.add(WireFormat.JSON.writeValueAsString(result));
+			this.completed++;
+		}
+		else {
+			this.errorLines.add(WireFormat.JSON.writeValueAsString(result));
+			this.failed++;
+		}
+	}
+
+	private void finish(String terminal, long now) {
+		String code = terminal.equals("expired") ? "batch_expired" : "batch_cancelled";
+		String message = terminal.equals("expired")
+				? "This request could not be executed before the completion window expired."
+				: "This request was not executed because the batch was cancelled.";
+		for (JsonNode line : this.lines.subList(this.processed, this.lines.size())) {
+			ObjectNode result = resultLine(line.get("custom_id").asString());
+			result.putNull("response");
+			result.putObject("error").put("code", code).put("message", message);
+			this.errorLines.add(WireFormat.JSON.writeValueAsString(result));
+			this.failed++;
+		}
+		this.processed = this.lines.size();
+		Random random = new Random(this.id.hashCode());
+		this.outputFileId = store(this.outputLines, "output", random);
+		this.errorFileId = store(this.errorLines, "error", random);
+		this.status = terminal;
+		this.timestamps.put(terminal + "_at", now);
+	}
+
+	private @Nullable String store(List<String> results, String kind, Random random) {
+		if (results.isEmpty()) {
+			return null;
+		}
+		List<String> shuffled = new ArrayList<>(results);
+		Collections.shuffle(shuffled, random);
+		String content = String.join("\n", shuffled) + "\n";
+		return this.batches.files()
+			.store(this.id + "_" + kind + ".jsonl", "batch_output", content.getBytes(StandardCharsets.UTF_8))
+			.id();
+	}
+
+	private ObjectNode resultLine(String customId) {
+		return WireFormat.JSON.createObjectNode()
+			.put("id", "batch_req_emulated_" + this.batches.nextRequestNumber())
+			.put("custom_id", customId);
+	}
+
+	private static void error(ArrayNode errors, String code, String message, @Nullable Integer line) {
+		ObjectNode error = errors.addObject().put("code", code).put("message", message);
+		error.putNull("param");
+		if (line != null) {
+			error.put("line", line);
+		}
+		else {
+			error.putNull("line");
+		}
+	}
+
+}

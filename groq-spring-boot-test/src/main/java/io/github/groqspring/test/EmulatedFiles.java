@@ -1,0 +1,148 @@
+package io.github.groqspring.test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The emulator's Files API: multipart upload ({@code purpose=batch}, {@code .jsonl}), list,
+ * retrieve, content and delete; also where batches store their output and error files.
+ */
+final class EmulatedFiles {
+
+	static final String PATH = "/openai/v1/files";
+
+	private final Map<String, StoredFile> files = new LinkedHashMap<>();
+
+	private final AtomicLong sequence = new AtomicLong();
+
+	private volatile Clock clock;
+
+	EmulatedFiles(Clock clock) {
+		this.clock = clock;
+	}
+
+	void clock(Clock clock) {
+		this.clock = clock;
+	}
+
+	EmulatedResponse answer(RecordedRequest request) {
+		String rest = request.path().substring(PATH.length());
+		String method = request.method();
+		if (rest.isEmpty() || rest.equals("/")) {
+			return switch (method) {
+				case "POST" -> upload(request);
+				case "GET" -> list();
+				default -> Batches.methodNotAllowed(request);
+			};
+		}
+		String id = rest.substring(1);
+		boolean content = id.endsWith("/content");
+		if (content) {
+			id = id.substring(0, id.length() - "/content".length());
+		}
+		StoredFile file = get(id);
+		if (file == null) {
+			return Batches.notFound("file", id);
+		}
+		if (content && method.equals("GET")) {
+			return EmulatedResponse.raw(200, "application/octet-stream", file.text());
+		}
+		if (!content && method.equals("GET")) {
+			return Batches.json(file.toJson());
+		}
+		if (!content && method.equals("DELETE")) {
+			delete(id);
+			return Batches.json(WireFormat.JSON.createObjectNode().put("id", id).put("object", "file").put("deleted", true));
+		}
+		return Batches.methodNotAllowed(request);
+	}
+
+	StoredFile store(String filename, String purpose, byte[] content) {
+		String id = String.format("file_emulated%012d", this.sequence.incrementAndGet());
+		StoredFile file = new StoredFile(id, filename, purpose, content, this.clock.instant().getEpochSecond());
+		synchronized (this.files) {
+			this.files.put(id, file);
+		}
+		return file;
+	}
+
+	@Nullable StoredFile get(String id) {
+		synchronized (this.files) {
+			return this.files.get(id);
+		}
+	}
+
+	void reset() {
+		synchronized (this.files) {
+			this.files.clear();
+		}
+	}
+
+	private void delete(String id) {
+		synchronized (this.files) {
+			this.files.remove(id);
+		}
+	}
+
+	private EmulatedResponse upload(RecordedRequest request) {
+		Map<String, Multipart.Part> parts;
+		try {
+			parts = Multipart.parse(request.header("content-type"), request.body());
+		}
+		catch (IllegalArgumentException ex) {
+			return Batches.invalid(ex.getMessage());
+		}
+		Multipart.Part purpose = parts.get("purpose");
+		if (purpose == null || !purpose.text().equals("batch")) {
+			return Batches.invalid("'purpose' : value must be one of [batch]");
+		}
+		Multipart.Part file = parts.get("file");
+		if (file == null || file.filename() == null) {
+			return Batches.invalid("property 'file' is missing: upload the file as a multipart file part");
+		}
+		if (!file.filename().endsWith(".jsonl")) {
+			return Batches.invalid("The Batch API only supports .jsonl files, got '" + file.filename() + "'");
+		}
+		return Batches.json(store(file.filename(), "batch", file.content()).toJson());
+	}
+
+	private EmulatedResponse list() {
+		ObjectNode body = WireFormat.JSON.createObjectNode().put("object", "list");
+		ArrayNode data = body.putArray("data");
+		List<StoredFile> snapshot;
+		synchronized (this.files) {
+			snapshot = new ArrayList<>(this.files.values());
+		}
+		snapshot.forEach((file) -> data.add(file.toJson()));
+		return Batches.json(body);
+	}
+
+	/** A stored file. */
+	record StoredFile(String id, String filename, String purpose, byte[] content, long createdAt) {
+
+		String text() {
+			return new String(this.content, StandardCharsets.UTF_8);
+		}
+
+		ObjectNode toJson() {
+			return WireFormat.JSON.createObjectNode()
+				.put("id", this.id)
+				.put("object", "file")
+				.put("bytes", this.content.length)
+				.put("created_at", this.createdAt)
+				.put("filename", this.filename)
+				.put("purpose", this.purpose);
+		}
+
+	}
+
+}

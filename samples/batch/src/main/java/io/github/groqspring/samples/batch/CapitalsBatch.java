@@ -1,0 +1,81 @@
+package io.github.groqspring.samples.batch;
+
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+import io.github.groqspring.batch.Batch;
+import io.github.groqspring.batch.BatchInput;
+import io.github.groqspring.batch.BatchOptions;
+import io.github.groqspring.batch.BatchPolling;
+import io.github.groqspring.batch.BatchResult;
+import io.github.groqspring.batch.BatchResults;
+import io.github.groqspring.batch.BatchStatus;
+import io.github.groqspring.batch.GroqBatchTemplate;
+import io.github.groqspring.chat.ChatRequest;
+
+/**
+ * Asks for eight capitals in one batch and prints the answers in the order asked, whatever
+ * order Groq returns them in.
+ */
+class CapitalsBatch {
+
+	static final List<String> COUNTRIES = List.of("France", "Japan", "Brazil", "Kenya", "Canada", "India", "Norway",
+			"Peru");
+
+	private final GroqBatchTemplate batches;
+
+	private final Duration pollInterval;
+
+	private final PrintStream out;
+
+	CapitalsBatch(GroqBatchTemplate batches, Duration pollInterval, PrintStream out) {
+		this.batches = batches;
+		this.pollInterval = pollInterval;
+		this.out = out;
+	}
+
+	void run() {
+		BatchInput.Builder input = BatchInput.builder();
+		for (String country : COUNTRIES) {
+			input.add(customId(country), ChatRequest.builder("llama-3.1-8b-instant")
+				.user("What is the capital of " + country + "? Answer in one word."));
+		}
+		Batch batch = this.batches.submit(input.build(), BatchOptions.defaults().withMetadata("sample", "capitals"));
+		this.out.println("Submitted " + batch.id() + " (" + COUNTRIES.size() + " requests, window "
+				+ batch.completionWindow() + ")");
+		ProgressBar progress = new ProgressBar(this.out, System.console() != null);
+		Batch done = this.batches.await(batch.id(),
+				new BatchPolling(this.pollInterval, this.pollInterval.multipliedBy(4), null), progress);
+		progress.finish();
+		if (done.status() == BatchStatus.FAILED) {
+			this.out.println("Batch " + done.id() + " failed validation: " + ((done.errors() != null)
+					? done.errors().data().stream().map(Batch.InputError::message).toList() : "no reason given"));
+			return;
+		}
+		BatchResults results = this.batches.results(done);
+		for (String country : COUNTRIES) {
+			this.out.println(results.get(customId(country)).map(CapitalsBatch::describe).orElse(country + ": no result"));
+		}
+		List<String> files = Stream.of(done.inputFileId(), done.outputFileId(), done.errorFileId())
+			.filter((id) -> id != null)
+			.toList();
+		files.forEach(this.batches.files()::delete);
+		this.out.println("Deleted the batch's " + files.size() + " files");
+	}
+
+	private static String customId(String country) {
+		return "capital-" + country.toLowerCase(Locale.ROOT);
+	}
+
+	private static String describe(BatchResult result) {
+		if (result instanceof BatchResult.Success success) {
+			return result.customId() + ": " + success.content();
+		}
+		BatchResult.Failure failure = (BatchResult.Failure) result;
+		return result.customId() + ": failed (" + failure.error().code() + ") " + failure.error().message();
+	}
+
+}
