@@ -1,9 +1,11 @@
 package io.github.groqspring.http;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import io.github.groqspring.ServiceTier;
 import io.github.groqspring.error.GroqErrorDecoder;
@@ -33,6 +35,8 @@ import org.springframework.web.client.RestClient;
 public final class GroqHttpClient implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(GroqHttpClient.class);
+
+	private static final int MAX_PRESIZED_BODY = 16 * 1024 * 1024;
 
 	private final RestClient restClient;
 
@@ -115,7 +119,7 @@ public final class GroqHttpClient implements AutoCloseable {
 			throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
-		byte[] body = response.getBody().readAllBytes();
+		byte[] body = readBody(response.getBody(), headers.getContentLength());
 		if (logger.isDebugEnabled()) {
 			logger.debug("Groq answered " + status + " (" + body.length + " bytes, request "
 					+ headers.getFirst("x-request-id") + ", tier sent " + tier + ")");
@@ -176,6 +180,32 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * @param metadata status, ids and rate limits
 	 */
 	public record HttpResult<T>(T body, ResponseMetadata metadata) {
+	}
+
+	/**
+	 * Read a body into an array of exactly its {@code Content-Length} when the server sent
+	 * one: {@link InputStream#readAllBytes()} allocates 8 KB chunks and then copies them,
+	 * which was a fifth of a small call's allocation (measured with {@code -prof gc}).
+	 */
+	static byte[] readBody(InputStream in, long contentLength) throws IOException {
+		if (contentLength < 0 || contentLength > MAX_PRESIZED_BODY) {
+			return in.readAllBytes();
+		}
+		byte[] body = new byte[(int) contentLength];
+		int read = in.readNBytes(body, 0, body.length);
+		if (read < body.length) {
+			return Arrays.copyOf(body, read);
+		}
+		int next = in.read();
+		if (next == -1) {
+			return body;
+		}
+		// more than announced: keep it all, as readAllBytes would
+		byte[] rest = in.readAllBytes();
+		byte[] all = Arrays.copyOf(body, body.length + 1 + rest.length);
+		all[body.length] = (byte) next;
+		System.arraycopy(rest, 0, all, body.length + 1, rest.length);
+		return all;
 	}
 
 }
