@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -46,6 +47,8 @@ import org.springframework.web.client.RestClient;
 public final class GroqHttpClient implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(GroqHttpClient.class);
+
+	private static final int MAX_PRESIZED_BODY = 16 * 1024 * 1024;
 
 	private final RestClient restClient;
 
@@ -215,20 +218,55 @@ public final class GroqHttpClient implements AutoCloseable {
 		}
 	}
 
-	/** Reads the body, giving up when the attempt's deadline passes (a slow drip cannot stall a call). */
-	private static byte[] readBody(InputStream in, long contentLength, long deadline, String what) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream((contentLength > 0 && contentLength < 1 << 24)
-				? (int) contentLength : 8192);
+	/**
+	 * Reads a whole body into an array of exactly its {@code Content-Length} when Groq sends
+	 * one (no growing buffer, no copy), giving up when the attempt's deadline passes so that
+	 * a slow drip cannot stall a call. Every byte is kept whatever the length announced.
+	 */
+	static byte[] readBody(InputStream in, long contentLength, long deadline, String what) throws IOException {
+		if (contentLength >= 0 && contentLength <= MAX_PRESIZED_BODY) {
+			byte[] body = new byte[(int) contentLength];
+			int filled = 0;
+			while (filled < body.length) {
+				int read = in.read(body, filled, body.length - filled);
+				if (read == -1) {
+					return Arrays.copyOf(body, filled);
+				}
+				filled += read;
+				checkDeadline(in, deadline, what, filled);
+			}
+			int next = in.read();
+			if (next == -1) {
+				return body;
+			}
+			ByteArrayOutputStream more = new ByteArrayOutputStream(body.length + 8192);
+			more.write(body);
+			more.write(next);
+			return readRest(in, more, deadline, what);
+		}
+		return readRest(in, new ByteArrayOutputStream(8192), deadline, what);
+	}
+
+	static byte[] readBody(InputStream in, long contentLength) throws IOException {
+		return readBody(in, contentLength, System.nanoTime() + Duration.ofMinutes(1).toNanos(), "a test");
+	}
+
+	private static byte[] readRest(InputStream in, ByteArrayOutputStream out, long deadline, String what)
+			throws IOException {
 		byte[] buffer = new byte[8192];
 		for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
 			out.write(buffer, 0, read);
-			if (System.nanoTime() - deadline > 0) {
-				ConnectionAbort.abort(in);
-				throw new GroqTimeoutException("Groq's answer to " + what + " did not complete in time "
-						+ "(groq.read-timeout, groq.call-timeout): " + out.size() + " bytes received", null);
-			}
+			checkDeadline(in, deadline, what, out.size());
 		}
 		return out.toByteArray();
+	}
+
+	private static void checkDeadline(InputStream in, long deadline, String what, int received) {
+		if (System.nanoTime() - deadline > 0) {
+			ConnectionAbort.abort(in);
+			throw new GroqTimeoutException("Groq's answer to " + what + " did not complete in time "
+					+ "(groq.read-timeout, groq.call-timeout): " + received + " bytes received", null);
+		}
 	}
 
 	private static GroqTransportException transportFailure(String what, ResourceAccessException ex) {
@@ -413,5 +451,6 @@ public final class GroqHttpClient implements AutoCloseable {
 			.body(body)
 			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "POST " + path), true));
 	}
+
 
 }

@@ -1,0 +1,56 @@
+package io.github.groqspring.benchmarks.blocking;
+
+import io.github.groqspring.benchmarks.clients.BenchClient;
+import io.github.groqspring.benchmarks.clients.Client;
+import io.github.groqspring.benchmarks.server.Payload;
+import io.github.groqspring.benchmarks.server.ServerProcess;
+import org.jspecify.annotations.Nullable;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One client against its own canned server process, shared by all benchmark threads of a
+ * trial. The first call is checked before anything is measured.
+ */
+@State(Scope.Benchmark)
+public class ClientUnderTest {
+
+	@Param({ "RAW_JDK", "RESTCLIENT_HC5", "GROQ_TEMPLATE", "OPENAI_JAVA", "SPRING_AI", "LANGCHAIN4J" })
+	public Client client = Client.RAW_JDK;
+
+	@Param({ "SMALL", "LARGE" })
+	public Payload payload = Payload.SMALL;
+
+	private @Nullable ServerProcess server;
+
+	private @Nullable BenchClient bench;
+
+	@Setup
+	public void start() throws Exception {
+		this.server = ServerProcess.start();
+		this.bench = this.client.create(this.server.baseUrl(this.payload));
+		Object answer = this.bench.chat();
+		if (answer == null || (answer instanceof String text && !text.startsWith("Release 2.4")
+				&& !text.startsWith("the release"))) {
+			throw new IllegalStateException(this.client + " did not read the canned answer: " + answer);
+		}
+	}
+
+	Object chat() throws Exception {
+		return this.bench.chat();
+	}
+
+	@TearDown
+	public void stop() throws Exception {
+		if (this.bench != null) {
+			this.bench.close();
+		}
+		if (this.server != null) {
+			this.server.close();
+		}
+	}
+
+}

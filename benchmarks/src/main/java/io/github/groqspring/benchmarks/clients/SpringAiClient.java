@@ -1,0 +1,37 @@
+package io.github.groqspring.benchmarks.clients;
+
+import java.util.List;
+
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+
+import io.github.groqspring.benchmarks.server.Payload;
+
+/**
+ * Spring AI's {@code OpenAiChatModel} (openai-java on OkHttp underneath), pointed at the
+ * server.
+ */
+final class SpringAiClient implements BenchClient {
+
+	private final OpenAiChatModel model;
+
+	SpringAiClient(String baseUrl) {
+		this.model = OpenAiChatModel.builder()
+			.options(OpenAiChatOptions.builder()
+				.baseUrl(baseUrl + "/openai/v1")
+				.apiKey(Client.API_KEY)
+				.model(Payload.MODEL)
+				.build())
+			.build();
+	}
+
+	@Override
+	public Object chat() {
+		Prompt prompt = new Prompt(List.of(new SystemMessage(Payload.SYSTEM), new UserMessage(Payload.USER)));
+		return this.model.call(prompt).getResult().getOutput().getText();
+	}
+
+}

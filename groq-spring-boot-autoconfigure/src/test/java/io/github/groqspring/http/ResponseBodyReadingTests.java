@@ -1,0 +1,45 @@
+package io.github.groqspring.http;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link GroqHttpClient#readBody}: a body is read whole, whatever its
+ * {@code Content-Length} says.
+ */
+class ResponseBodyReadingTests {
+
+	private static final byte[] BODY = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\"}"
+		.getBytes(StandardCharsets.UTF_8);
+
+	@Test
+	void readBodyWithExactContentLengthReturnsTheBody() throws IOException {
+		assertThat(GroqHttpClient.readBody(new ByteArrayInputStream(BODY), BODY.length)).isEqualTo(BODY);
+	}
+
+	@Test
+	void readBodyWithoutContentLengthReadsToTheEnd() throws IOException {
+		assertThat(GroqHttpClient.readBody(new ByteArrayInputStream(BODY), -1)).isEqualTo(BODY);
+	}
+
+	@Test
+	void readBodyShorterThanAnnouncedReturnsWhatArrived() throws IOException {
+		assertThat(GroqHttpClient.readBody(new ByteArrayInputStream(BODY), BODY.length + 10)).isEqualTo(BODY);
+	}
+
+	@Test
+	void readBodyLongerThanAnnouncedKeepsEveryByte() throws IOException {
+		assertThat(GroqHttpClient.readBody(new ByteArrayInputStream(BODY), 5)).isEqualTo(BODY);
+	}
+
+	@Test
+	void readEmptyBodyReturnsNoBytes() throws IOException {
+		assertThat(GroqHttpClient.readBody(new ByteArrayInputStream(new byte[0]), 0)).isEmpty();
+	}
+
+}
