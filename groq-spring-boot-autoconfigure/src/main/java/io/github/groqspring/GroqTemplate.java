@@ -1,5 +1,6 @@
 package io.github.groqspring;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.github.groqspring.chat.ChatCompletion;
@@ -9,11 +10,12 @@ import io.github.groqspring.http.GroqHttpClient;
 import io.github.groqspring.http.GroqHttpClient.HttpResult;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.models.GroqModelList;
+import io.github.groqspring.stream.ChatStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entry point to Groq: chat completions and models, with service tiers resolved for
- * every call. Thread-safe; build one with {@link #builder()} or inject the auto-configured
+ * The entry point to Groq: chat completions (blocking or streamed) and models, with service
+ * tiers resolved for every call. Thread-safe; build one with {@link #builder()} or inject the auto-configured
  * bean.
  *
  * <p>The tier sent is, highest first: the request's own tier, then
@@ -33,12 +35,15 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	private final @Nullable ServiceTier defaultServiceTier;
 
+	private final @Nullable Duration streamIdleTimeout;
+
 	GroqTemplate(GroqHttpClient httpClient, String baseUrl, @Nullable String defaultModel,
-			@Nullable ServiceTier defaultServiceTier) {
+			@Nullable ServiceTier defaultServiceTier, @Nullable Duration streamIdleTimeout) {
 		this.httpClient = httpClient;
 		this.baseUrl = baseUrl;
 		this.defaultModel = defaultModel;
 		this.defaultServiceTier = defaultServiceTier;
+		this.streamIdleTimeout = streamIdleTimeout;
 	}
 
 	/**
@@ -55,6 +60,13 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		HttpResult<ChatCompletion> result = this.httpClient.post(CHAT_COMPLETIONS, resolved, ChatCompletion.class,
 				resolved.serviceTier());
 		return new ChatResponse(result.body(), result.metadata());
+	}
+
+	@Override
+	public ChatStream stream(ChatRequest request) {
+		ChatRequest resolved = resolve(request).withStream(true);
+		return this.httpClient.postForStream(CHAT_COMPLETIONS, resolved, resolved.serviceTier(), this.streamIdleTimeout,
+				(response) -> ChatStream.open(response, this.httpClient.jsonMapper()));
 	}
 
 	@Override
@@ -81,6 +93,15 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	 */
 	public @Nullable String getDefaultModel() {
 		return this.defaultModel;
+	}
+
+	/**
+	 * How long a stream may wait for bytes before it fails.
+	 * @return {@code groq.stream.idle-timeout}, or {@code null} when only
+	 * {@code groq.read-timeout} applies
+	 */
+	public @Nullable Duration getStreamIdleTimeout() {
+		return this.streamIdleTimeout;
 	}
 
 	/**

@@ -53,6 +53,8 @@ public final class GroqTemplateBuilder {
 
 	private int maxConnections = 64;
 
+	private @Nullable Duration streamIdleTimeout;
+
 	GroqTemplateBuilder() {
 	}
 
@@ -166,6 +168,20 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
+	 * How long a stream may wait for bytes before it fails with a
+	 * {@link io.github.groqspring.error.GroqStreamTimeoutException} and its connection is
+	 * dropped. The socket's read timeout applies too, so the shorter of the two wins.
+	 * @param streamIdleTimeout a positive duration, or {@code null} (the default) for the
+	 * read timeout alone
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder streamIdleTimeout(@Nullable Duration streamIdleTimeout) {
+		this.streamIdleTimeout = (streamIdleTimeout != null)
+				? requirePositive("streamIdleTimeout (groq.stream.idle-timeout)", streamIdleTimeout) : null;
+		return this;
+	}
+
+	/**
 	 * Build the template.
 	 * @return the template; close it to release its connection pool
 	 */
@@ -182,7 +198,8 @@ public final class GroqTemplateBuilder {
 			headers.set(HttpHeaders.USER_AGENT, "groq-spring-boot-starter");
 		}).build();
 		GroqHttpClient httpClient = new GroqHttpClient(restClient, groqJsonMapper(this.jsonMapper), owned);
-		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier);
+		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier,
+				this.streamIdleTimeout);
 	}
 
 	/**

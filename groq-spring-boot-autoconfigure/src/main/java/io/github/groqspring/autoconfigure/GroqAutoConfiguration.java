@@ -38,6 +38,7 @@ public final class GroqAutoConfiguration {
 			.connectTimeout(properties.getConnectTimeout())
 			.readTimeout(properties.getReadTimeout())
 			.maxConnections(properties.getMaxConnections())
+			.streamIdleTimeout(properties.getStream().getIdleTimeout())
 			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
 		jsonMapper.ifAvailable(builder::jsonMapper);
 		if (GroqTemplateBuilder.isGroqCloud(properties.getBaseUrl()) && !hasText(properties.getApiKey())) {

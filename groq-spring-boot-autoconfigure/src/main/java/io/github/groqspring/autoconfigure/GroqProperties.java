@@ -51,6 +51,8 @@ public class GroqProperties {
 	 */
 	private int maxConnections = 64;
 
+	private final Stream stream = new Stream();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -107,10 +109,36 @@ public class GroqProperties {
 		this.maxConnections = maxConnections;
 	}
 
+	public Stream getStream() {
+		return this.stream;
+	}
+
 	@Override
 	public String toString() {
 		return "GroqProperties[apiKey=" + ((this.apiKey != null) ? "******" : "none") + ", baseUrl=" + this.baseUrl
 				+ ", defaultModel=" + this.defaultModel + ", defaultServiceTier=" + this.defaultServiceTier + "]";
+	}
+
+	/**
+	 * Streaming chat completions.
+	 */
+	public static class Stream {
+
+		/**
+		 * How long a stream may wait for bytes before it fails and its connection is
+		 * dropped. Unset leaves groq.read-timeout as the only limit; the shorter of the two
+		 * wins.
+		 */
+		private @Nullable Duration idleTimeout;
+
+		public @Nullable Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(@Nullable Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
+		}
+
 	}
 
 }

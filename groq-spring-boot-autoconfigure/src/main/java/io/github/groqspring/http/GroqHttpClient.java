@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Objects;
 
 import io.github.groqspring.ServiceTier;
 import io.github.groqspring.error.GroqErrorDecoder;
@@ -176,6 +178,103 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * @param metadata status, ids and rate limits
 	 */
 	public record HttpResult<T>(T body, ResponseMetadata metadata) {
+	}
+
+	/**
+	 * POST a JSON body that asks for a stream ({@code "stream":true}) and hand the open
+	 * response to {@code start}, which reads up to the first chunk. An error status raises
+	 * the same typed {@link GroqException} as {@link #post}. The body is requested
+	 * uncompressed, so that every event can be read the moment it arrives.
+	 * @param <T> what {@code start} makes of the response
+	 * @param path the path under the base URL
+	 * @param body the request body
+	 * @param tier the tier sent, so that a refusal can name it
+	 * @param idleTimeout how long a read may wait for bytes before the connection is
+	 * dropped; {@code null} leaves only the socket's read timeout
+	 * @param start reads the response up to its first chunk; owns the response once it
+	 * returns, and the response is aborted if it throws
+	 * @return what {@code start} returned
+	 * @throws GroqException on an error status, a transport failure, or whatever
+	 * {@code start} throws
+	 */
+	public <T> T postForStream(String path, Object body, @Nullable ServiceTier tier, @Nullable Duration idleTimeout,
+			StreamStart<T> start) {
+		byte[] json = this.jsonMapper.writeValueAsBytes(body);
+		return openStream(path, json, tier, idleTimeout, start);
+	}
+
+	/**
+	 * Everything a streaming call does before its first chunk can reach the caller: send,
+	 * decode an error status, read up to the first chunk. A failure here delivered nothing,
+	 * so this one method is what a retry may repeat; nothing after it may be retried.
+	 */
+	private <T> T openStream(String path, byte[] json, @Nullable ServiceTier tier, @Nullable Duration idleTimeout,
+			StreamStart<T> start) {
+		ClientHttpResponse response;
+		try {
+			response = this.restClient.post()
+				.uri(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.contentLength(json.length)
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.header(HttpHeaders.ACCEPT_ENCODING, "identity")
+				.body(new JsonBody(json))
+				.exchange((request, clientResponse) -> clientResponse, false);
+		}
+		catch (ResourceAccessException ex) {
+			throw transportFailure("POST", path, ex);
+		}
+		StreamingResponse streaming = streamingResponse(path, Objects.requireNonNull(response), tier, idleTimeout);
+		try {
+			return start.start(streaming);
+		}
+		catch (RuntimeException | Error ex) {
+			streaming.abort();
+			throw ex;
+		}
+	}
+
+	private StreamingResponse streamingResponse(String path, ClientHttpResponse response, @Nullable ServiceTier tier,
+			@Nullable Duration idleTimeout) {
+		try {
+			int status = response.getStatusCode().value();
+			HttpHeaders headers = response.getHeaders();
+			if (logger.isDebugEnabled()) {
+				logger.debug("Groq answered " + status + " to a stream request (request "
+						+ headers.getFirst("x-request-id") + ", tier sent " + tier + ")");
+			}
+			if (status >= 400) {
+				byte[] body;
+				try (response) {
+					body = response.getBody().readAllBytes();
+				}
+				throw this.errorDecoder.decode(status, headers, body, tier);
+			}
+			ResponseMetadata metadata = new ResponseMetadata(status, headers.getFirst("x-request-id"),
+					headers.getFirst("x-groq-region"), RateLimits.from(headers), tier);
+			return new StreamingResponse(response, metadata, idleTimeout);
+		}
+		catch (IOException ex) {
+			response.close();
+			throw transportFailure("POST", path, new ResourceAccessException(String.valueOf(ex.getMessage()), ex));
+		}
+	}
+
+	/**
+	 * Reads an open streaming response up to its first chunk.
+	 *
+	 * @param <T> what it makes of the response
+	 */
+	@FunctionalInterface
+	public interface StreamStart<T> {
+
+		/**
+		 * Start reading.
+		 * @param response the open response, status below 400
+		 * @return the caller's view of the stream, which now owns the response
+		 */
+		T start(StreamingResponse response);
+
 	}
 
 }
