@@ -14,8 +14,8 @@ import io.github.groqspring.stream.ChatStream;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The entry point to Groq: chat completions (blocking or streamed) and models, with service
- * tiers resolved for every call. Thread-safe; build one with {@link #builder()} or inject the auto-configured
+ * The entry point to Groq: chat completions and models, with service tiers resolved for
+ * every call. Thread-safe; build one with {@link #builder()} or inject the auto-configured
  * bean.
  *
  * <p>The tier sent is, highest first: the request's own tier, then

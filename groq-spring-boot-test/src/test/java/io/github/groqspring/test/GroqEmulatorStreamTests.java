@@ -134,7 +134,7 @@ class GroqEmulatorStreamTests {
 
 	@Test
 	void reportsAClientThatClosedTheConnection() throws Exception {
-		this.emulator.enqueueStream(EmulatedStream.reply("a ".repeat(500)).withChunkDelay(Duration.ofMillis(2)));
+		this.emulator.enqueueStream(EmulatedStream.reply("a ".repeat(500)).withChunkDelay(Duration.ofMillis(10)));
 		InputStream body = this.http.send(request(body(null, "x")), HttpResponse.BodyHandlers.ofInputStream()).body();
 		body.readNBytes(10);
 		body.close();
