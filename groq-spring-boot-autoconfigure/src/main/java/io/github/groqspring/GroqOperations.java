@@ -5,6 +5,8 @@ import java.util.List;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.models.GroqModel;
+import io.github.groqspring.stream.ChatStream;
+import io.github.groqspring.stream.ChatStreamHandler;
 
 /**
  * What an application can ask Groq, implemented by {@link GroqTemplate}; an interface so
@@ -36,6 +38,51 @@ public interface GroqOperations {
 	 */
 	default ChatResponse chat(ChatRequest.Builder request) {
 		return chat(request.build());
+	}
+
+	/**
+	 * Send a chat completion request and stream the answer: the returned stream holds the
+	 * first chunk, and hands out each further chunk as it arrives. The request goes through
+	 * the same tier resolution as {@link #chat(ChatRequest)}, and an error status before
+	 * the stream starts raises the same exception.
+	 * @param request the request
+	 * @return the open stream; close it (try-with-resources)
+	 * @throws io.github.groqspring.error.GroqException when Groq or the network fails
+	 * before the first chunk
+	 */
+	ChatStream stream(ChatRequest request);
+
+	/**
+	 * Build a request and stream the answer.
+	 * @param request a builder
+	 * @return the open stream; close it (try-with-resources)
+	 */
+	default ChatStream stream(ChatRequest.Builder request) {
+		return stream(request.build());
+	}
+
+	/**
+	 * Stream the answer to a handler, chunk by chunk as it arrives, and return the whole
+	 * answer. The connection is closed when this returns or throws.
+	 * @param request the request
+	 * @param handler receives each chunk, e.g.
+	 * {@code ChatStreamHandler.onContent(System.out::print)}
+	 * @return the whole answer, as {@link #chat(ChatRequest)} would have returned it
+	 * @throws io.github.groqspring.error.GroqStreamException when the stream fails after
+	 * it started
+	 */
+	default ChatResponse stream(ChatRequest request, ChatStreamHandler handler) {
+		return stream(request).consume(handler);
+	}
+
+	/**
+	 * Build a request and stream the answer to a handler.
+	 * @param request a builder
+	 * @param handler receives each chunk
+	 * @return the whole answer
+	 */
+	default ChatResponse stream(ChatRequest.Builder request, ChatStreamHandler handler) {
+		return stream(request.build(), handler);
 	}
 
 	/**

@@ -19,6 +19,7 @@ import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.models.GroqModelList;
 import io.github.groqspring.tier.GroqTier;
 import io.github.groqspring.tier.GroqTierContext;
+import io.github.groqspring.stream.ChatStream;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.function.SingletonSupplier;
@@ -52,16 +53,19 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	private final @Nullable RateLimitGate rateLimitGate;
 
+	private final @Nullable Duration streamIdleTimeout;
+
 	private final Supplier<GroqBatchTemplate> batches = SingletonSupplier.of(this::createBatchTemplate);
 
 	GroqTemplate(GroqHttpClient httpClient, String baseUrl, @Nullable String defaultModel,
-			@Nullable ServiceTier defaultServiceTier, CallPolicy policy) {
+			@Nullable ServiceTier defaultServiceTier, CallPolicy policy, @Nullable Duration streamIdleTimeout) {
 		this.httpClient = httpClient;
 		this.baseUrl = baseUrl;
 		this.defaultModel = defaultModel;
 		this.defaultServiceTier = defaultServiceTier;
 		this.policy = policy;
 		this.rateLimitGate = policy.rateLimitWait() ? new RateLimitGate() : null;
+		this.streamIdleTimeout = streamIdleTimeout;
 	}
 
 	/**
@@ -94,6 +98,27 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	}
 
 	@Override
+	public ChatStream stream(ChatRequest request) {
+		ChatRequest resolved = resolve(request).withStream(true);
+		CallBudget budget = budget(RequestOptions.DEFAULTS);
+		try {
+			return openStream(resolved, budget);
+		}
+		catch (FlexCapacityExceededException ex) {
+			ServiceTier fallback = flexFallbackTier(RequestOptions.DEFAULTS);
+			if (fallback == null || resolved.serviceTier() != ServiceTier.FLEX) {
+				throw ex;
+			}
+			return openStream(resolved.withServiceTier(fallback), budget);
+		}
+	}
+
+	private ChatStream openStream(ChatRequest request, CallBudget budget) {
+		return this.httpClient.postForStream(CHAT_COMPLETIONS, request, request.serviceTier(), this.streamIdleTimeout,
+				budget, (response) -> ChatStream.open(response, this.httpClient.jsonMapper()));
+	}
+
+	@Override
 	public List<GroqModel> listModels() {
 		return this.httpClient.get(MODELS, GroqModelList.class).body().data();
 	}
@@ -117,6 +142,15 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	 */
 	public @Nullable String getDefaultModel() {
 		return this.defaultModel;
+	}
+
+	/**
+	 * How long a stream may wait for bytes before it fails.
+	 * @return {@code groq.stream.idle-timeout}, or {@code null} when only
+	 * {@code groq.read-timeout} applies
+	 */
+	public @Nullable Duration getStreamIdleTimeout() {
+		return this.streamIdleTimeout;
 	}
 
 	/**

@@ -68,6 +68,8 @@ public final class GroqTemplateBuilder {
 
 	private boolean rateLimitWait;
 
+	private @Nullable Duration streamIdleTimeout;
+
 	GroqTemplateBuilder() {
 	}
 
@@ -227,6 +229,20 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
+	 * How long a stream may wait for bytes before it fails with a
+	 * {@link io.github.groqspring.error.GroqStreamTimeoutException} and its connection is
+	 * dropped. The socket's read timeout applies too, so the shorter of the two wins.
+	 * @param streamIdleTimeout a positive duration, or {@code null} (the default) for the
+	 * read timeout alone
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder streamIdleTimeout(@Nullable Duration streamIdleTimeout) {
+		this.streamIdleTimeout = (streamIdleTimeout != null)
+				? requirePositive("streamIdleTimeout (groq.stream.idle-timeout)", streamIdleTimeout) : null;
+		return this;
+	}
+
+	/**
 	 * Build the template.
 	 * @return the template; close it to release its connection pool
 	 */
@@ -249,7 +265,8 @@ public final class GroqTemplateBuilder {
 				() -> CallBudget.start(retry, readTimeout, callTimeout));
 		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier,
 				new GroqTemplate.CallPolicy(this.retry, this.readTimeout, this.callTimeout, this.flexFallbackTier,
-						this.rateLimitWait));
+						this.rateLimitWait),
+				this.streamIdleTimeout);
 	}
 
 	/**

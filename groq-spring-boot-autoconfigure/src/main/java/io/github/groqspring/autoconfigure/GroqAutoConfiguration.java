@@ -45,6 +45,7 @@ public final class GroqAutoConfiguration {
 					retry.getMaxRetryAfter()))
 			.flexFallbackTier(properties.getFlex().getFallbackTier())
 			.rateLimitWait(properties.getRateLimit().isWait())
+			.streamIdleTimeout(properties.getStream().getIdleTimeout())
 			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
 		jsonMapper.ifAvailable(builder::jsonMapper);
 		if (GroqTemplateBuilder.isGroqCloud(properties.getBaseUrl()) && !hasText(properties.getApiKey())) {

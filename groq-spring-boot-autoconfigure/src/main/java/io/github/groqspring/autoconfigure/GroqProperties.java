@@ -64,6 +64,8 @@ public class GroqProperties {
 
 	private final RateLimit rateLimit = new RateLimit();
 
+	private final Stream stream = new Stream();
+
 	public @Nullable String getApiKey() {
 		return this.apiKey;
 	}
@@ -142,6 +144,10 @@ public class GroqProperties {
 
 	public TierAnnotation getTierAnnotation() {
 		return this.tierAnnotation;
+	}
+
+	public Stream getStream() {
+		return this.stream;
 	}
 
 	@Override
@@ -270,6 +276,28 @@ public class GroqProperties {
 
 		public void setWait(boolean wait) {
 			this.wait = wait;
+		}
+
+	}
+
+	/**
+	 * Streaming chat completions.
+	 */
+	public static class Stream {
+
+		/**
+		 * How long a stream may wait for bytes before it fails and its connection is
+		 * dropped. Unset leaves groq.read-timeout as the only limit; the shorter of the two
+		 * wins.
+		 */
+		private @Nullable Duration idleTimeout;
+
+		public @Nullable Duration getIdleTimeout() {
+			return this.idleTimeout;
+		}
+
+		public void setIdleTimeout(@Nullable Duration idleTimeout) {
+			this.idleTimeout = idleTimeout;
 		}
 
 	}

@@ -10,8 +10,10 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import io.github.groqspring.ServiceTier;
@@ -19,6 +21,7 @@ import io.github.groqspring.error.GroqApiException;
 import io.github.groqspring.error.GroqErrorDecoder;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
+import io.github.groqspring.error.GroqStreamTruncatedException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
 import io.github.groqspring.error.ServiceTierNotAvailableException;
@@ -130,7 +133,9 @@ public final class GroqHttpClient implements AutoCloseable {
 	/**
 	 * Whether a failure is worth another attempt: transport failures, 408, 409, 429, 498 and
 	 * 5xx, unless Groq's {@code x-should-retry} header says otherwise; never a tier the
-	 * organisation may not use, another 4xx, or an unreadable success body.
+	 * organisation may not use, another 4xx, or an unreadable success body. A stream that broke
+	 * before its first chunk counts as a transport failure; one that delivered chunks is never
+	 * retried.
 	 * @param failure the failure
 	 * @return whether to retry
 	 */
@@ -145,16 +150,23 @@ public final class GroqHttpClient implements AutoCloseable {
 			int status = api.getStatusCode();
 			return status == 408 || status == 409 || status == 429 || status == 498 || status >= 500;
 		}
+		if (failure instanceof GroqStreamTruncatedException truncated) {
+			return truncated.getChunksReceived() == 0;
+		}
 		return failure instanceof GroqTransportException;
 	}
 
-	private <T> HttpResult<T> withRetries(String what, CallBudget budget, Attempt<T> attempt) {
+	private <T> HttpResult<T> withRetries(String what, CallBudget budget, Attempt<HttpResult<T>> attempt) {
+		return retrying(what, budget, attempt, HttpResult::withAttempts);
+	}
+
+	private <R> R retrying(String what, CallBudget budget, Attempt<R> attempt, BiFunction<R, Integer, R> onRetried) {
 		for (int number = 1;; number++) {
 			long attemptDeadline = budget.attemptDeadlineNanos();
 			try {
 				AttemptTimeout.set(Duration.ofNanos(attemptDeadline - System.nanoTime()).toMillis());
-				HttpResult<T> result = attempt.run(attemptDeadline);
-				return (number == 1) ? result : result.withAttempts(number);
+				R result = attempt.run(attemptDeadline);
+				return (number == 1) ? result : onRetried.apply(result, number);
 			}
 			catch (ResourceAccessException ex) {
 				retryOrThrow(transportFailure(what, ex), number, budget);
@@ -286,9 +298,9 @@ public final class GroqHttpClient implements AutoCloseable {
 	}
 
 	@FunctionalInterface
-	private interface Attempt<T> {
+	private interface Attempt<R> {
 
-		HttpResult<T> run(long attemptDeadline);
+		R run(long attemptDeadline);
 
 	}
 
@@ -452,5 +464,102 @@ public final class GroqHttpClient implements AutoCloseable {
 			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "POST " + path), true));
 	}
 
+	/**
+	 * POST a JSON body that asks for a stream ({@code "stream":true}) and hand the open
+	 * response to {@code start}, which reads up to the first chunk. An error status raises
+	 * the same typed {@link GroqException} as {@link #post}. The body is requested
+	 * uncompressed, so that every event can be read the moment it arrives.
+	 * @param <T> what {@code start} makes of the response
+	 * @param path the path under the base URL
+	 * @param body the request body
+	 * @param tier the tier sent, so that a refusal can name it
+	 * @param idleTimeout how long a read may wait for bytes before the connection is
+	 * dropped; {@code null} leaves only the socket's read timeout
+	 * @param budget retries and deadline of the part before the first chunk, which is
+	 * retried like a blocking call; nothing after the first chunk is
+	 * @param start reads the response up to its first chunk; owns the response once it
+	 * returns, and the response is aborted if it throws
+	 * @return what {@code start} returned
+	 * @throws GroqException on an error status, a transport failure, or whatever
+	 * {@code start} throws
+	 */
+	public <T> T postForStream(String path, Object body, @Nullable ServiceTier tier, @Nullable Duration idleTimeout,
+			CallBudget budget, StreamStart<T> start) {
+		byte[] json = this.jsonMapper.writeValueAsBytes(body);
+		return retrying("POST " + path, budget, (attemptDeadline) -> openStream(path, json, tier, idleTimeout, start),
+				(result, attempts) -> result);
+	}
+
+	/**
+	 * Everything a streaming call does before its first chunk can reach the caller: send,
+	 * decode an error status, read up to the first chunk. A failure here delivered nothing,
+	 * so this one method is what a retry may repeat; nothing after it may be retried.
+	 */
+	private <T> T openStream(String path, byte[] json, @Nullable ServiceTier tier, @Nullable Duration idleTimeout,
+			StreamStart<T> start) {
+		ClientHttpResponse response;
+		try {
+			response = this.restClient.post()
+				.uri(path)
+				.contentType(MediaType.APPLICATION_JSON)
+				.contentLength(json.length)
+				.accept(MediaType.TEXT_EVENT_STREAM)
+				.header(HttpHeaders.ACCEPT_ENCODING, "identity")
+				.body(new JsonBody(json))
+				.exchange((request, clientResponse) -> clientResponse, false);
+		}
+		catch (ResourceAccessException ex) {
+			throw transportFailure("POST " + path, ex);
+		}
+		StreamingResponse streaming = streamingResponse(path, Objects.requireNonNull(response), tier, idleTimeout);
+		try {
+			return start.start(streaming);
+		}
+		catch (RuntimeException | Error ex) {
+			streaming.abort();
+			throw ex;
+		}
+	}
+
+	private StreamingResponse streamingResponse(String path, ClientHttpResponse response, @Nullable ServiceTier tier,
+			@Nullable Duration idleTimeout) {
+		try {
+			int status = response.getStatusCode().value();
+			HttpHeaders headers = response.getHeaders();
+			if (logger.isDebugEnabled()) {
+				logger.debug("Groq answered " + status + " to a stream request (request "
+						+ headers.getFirst("x-request-id") + ", tier sent " + tier + ")");
+			}
+			if (status >= 400) {
+				byte[] body;
+				try (response) {
+					body = response.getBody().readAllBytes();
+				}
+				throw this.errorDecoder.decode(status, headers, body, tier);
+			}
+			return new StreamingResponse(response, ResponseMetadata.of(response, tier), idleTimeout);
+		}
+		catch (IOException ex) {
+			response.close();
+			throw transportFailure("POST " + path, new ResourceAccessException(String.valueOf(ex.getMessage()), ex));
+		}
+	}
+
+	/**
+	 * Reads an open streaming response up to its first chunk.
+	 *
+	 * @param <T> what it makes of the response
+	 */
+	@FunctionalInterface
+	public interface StreamStart<T> {
+
+		/**
+		 * Start reading.
+		 * @param response the open response, status below 400
+		 * @return the caller's view of the stream, which now owns the response
+		 */
+		T start(StreamingResponse response);
+
+	}
 
 }

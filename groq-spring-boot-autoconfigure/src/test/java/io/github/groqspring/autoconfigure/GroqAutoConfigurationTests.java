@@ -10,6 +10,7 @@ import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.models.GroqModel;
+import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.test.GroqEmulator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -211,6 +212,25 @@ class GroqAutoConfigurationTests {
 		});
 	}
 
+	@Test
+	void streamIdleTimeoutReachesTheTemplateAndIsUnsetByDefault() {
+		this.offline.run((context) -> assertThat(context.getBean(GroqTemplate.class).getStreamIdleTimeout()).isNull());
+		this.offline.withPropertyValues("groq.stream.idle-timeout=250ms").run((context) -> {
+			assertThat(context.getBean(GroqProperties.class).getStream().getIdleTimeout())
+				.isEqualTo(Duration.ofMillis(250));
+			assertThat(context.getBean(GroqTemplate.class).getStreamIdleTimeout()).isEqualTo(Duration.ofMillis(250));
+		});
+	}
+
+	@Test
+	void aStreamIdleTimeoutThatIsNotPositiveFailsStartUpNamingTheProperty() {
+		this.offline.withPropertyValues("groq.stream.idle-timeout=0s").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(findCause(context.getStartupFailure(), IllegalArgumentException.class))
+				.hasMessage("streamIdleTimeout (groq.stream.idle-timeout) must be positive, was PT0S");
+		});
+	}
+
 	private static <T extends Throwable> T findCause(Throwable failure, Class<T> type) {
 		for (Throwable current = failure; current != null; current = current.getCause()) {
 			if (type.isInstance(current)) {
@@ -232,6 +252,11 @@ class GroqAutoConfigurationTests {
 
 			@Override
 			public ChatResponse chat(ChatRequest request, RequestOptions options) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public ChatStream stream(ChatRequest request) {
 				throw new UnsupportedOperationException();
 			}
 

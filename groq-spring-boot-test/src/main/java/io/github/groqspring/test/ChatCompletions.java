@@ -1,5 +1,6 @@
 package io.github.groqspring.test;
 
+import java.io.OutputStream;
 import java.util.Iterator;
 import java.util.Set;
 
@@ -9,7 +10,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The emulator's chat completions endpoint: validates a request the way Groq does, then
- * answers with a deterministic completion.
+ * answers with a deterministic completion, streamed when the request asks for it.
  */
 final class ChatCompletions {
 
@@ -21,6 +22,8 @@ final class ChatCompletions {
 			"disable_tool_validation", "n", "frequency_penalty", "presence_penalty", "metadata");
 
 	static final Set<String> TIERS = Set.of("performance", "on_demand", "flex", "auto");
+
+	static final String EVENT_STREAM = "text/event-stream";
 
 	private final GroqEmulator emulator;
 
@@ -53,6 +56,11 @@ final class ChatCompletions {
 		String tier = body.hasNonNull("service_tier") ? body.get("service_tier").asString() : null;
 		String content = (scripted != null && scripted.content() != null) ? scripted.content()
 				: this.emulator.reply(request);
+		if (body.path("stream").asBoolean(false)) {
+			this.emulator.nextSequence();
+			EmulatedResponse stream = EmulatedResponse.reply(content).withHeader("content-type", EVENT_STREAM);
+			return (scripted != null) ? stream.delayedBy(scripted.delay()) : stream;
+		}
 		int promptTokens = countTokens(body.get("messages"));
 		int completionTokens = Math.max(1, content.split("\\s+").length);
 		String json = WireFormat.completion(this.emulator.nextSequence(), model, content, servedTier(tier),
@@ -65,6 +73,33 @@ final class ChatCompletions {
 			response = response.withHeader(header.getKey(), header.getValue());
 		}
 		return response.delayedBy(scripted.delay()).withFault(scripted.fault(), scripted.dripInterval());
+	}
+
+	/**
+	 * Whether {@link #answer} asked for a streamed answer: a valid {@code "stream":true}
+	 * request gets a reply without body, marked as an event stream.
+	 */
+	static boolean isStream(EmulatedResponse response) {
+		return response.body() == null && EVENT_STREAM.equals(response.headers().get("content-type"));
+	}
+
+	/**
+	 * Stream the answer {@link #answer} prepared.
+	 * @param out the chunked response body
+	 * @param request the request
+	 * @param answer what {@link #answer} returned
+	 * @param script the scripted stream, or {@code null} for the usual one
+	 * @param sequence the request's sequence number
+	 * @return how the stream ended
+	 */
+	StreamOutcome stream(OutputStream out, RecordedRequest request, EmulatedResponse answer,
+			@Nullable EmulatedStream script, long sequence) {
+		JsonNode body = request.json();
+		String tier = body.hasNonNull("service_tier") ? body.get("service_tier").asString() : null;
+		StreamedCompletion completion = new StreamedCompletion(sequence, body.get("model").asString(),
+				servedTier(tier), (script != null) ? script : EmulatedStream.usualReply());
+		String content = (answer.content() != null) ? answer.content() : "";
+		return completion.play(out, content, countTokens(body.get("messages")));
 	}
 
 	static String defaultReply(RecordedRequest request) {

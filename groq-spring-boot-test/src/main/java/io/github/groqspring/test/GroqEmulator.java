@@ -12,11 +12,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
@@ -60,6 +63,10 @@ public final class GroqEmulator implements AutoCloseable {
 	private final List<RecordedRequest> requests = new CopyOnWriteArrayList<>();
 
 	private final Map<String, ConcurrentLinkedQueue<EmulatedResponse>> scripted = new ConcurrentHashMap<>();
+
+	private final ConcurrentLinkedQueue<EmulatedStream> scriptedStreams = new ConcurrentLinkedQueue<>();
+
+	private final BlockingQueue<StreamOutcome> streamOutcomes = new LinkedBlockingQueue<>();
 
 	private final Set<String> models = ConcurrentHashMap.newKeySet();
 
@@ -175,6 +182,39 @@ public final class GroqEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Answer the next streaming chat completion ({@code "stream":true}) with this script
+	 * instead of the usual stream. Scripted streams are played in order, one per streaming
+	 * request; an {@link #enqueue(EmulatedResponse) enqueued} error still comes first.
+	 * @param stream the script
+	 * @return this emulator
+	 */
+	public GroqEmulator enqueueStream(EmulatedStream stream) {
+		this.scriptedStreams.add(stream);
+		return this;
+	}
+
+	/**
+	 * Wait until a streamed answer has ended, and say how: whether {@code [DONE]} went out
+	 * and whether the client had closed the connection. Outcomes are taken oldest first.
+	 * @param timeout how long to wait
+	 * @return the outcome of the oldest stream not yet taken
+	 * @throws IllegalStateException when no stream ends in time
+	 */
+	public StreamOutcome awaitStreamOutcome(Duration timeout) {
+		try {
+			StreamOutcome outcome = this.streamOutcomes.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+			if (outcome == null) {
+				throw new IllegalStateException("No stream ended within " + timeout);
+			}
+			return outcome;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("Interrupted while waiting for a stream to end", ex);
+		}
+	}
+
+	/**
 	 * Answer chat completions with text computed from the request.
 	 * @param replies the function from request to the assistant's text
 	 * @return this emulator
@@ -251,6 +291,8 @@ public final class GroqEmulator implements AutoCloseable {
 		this.requests.clear();
 		this.scripted.clear();
 		this.stubs.clear();
+		this.scriptedStreams.clear();
+		this.streamOutcomes.clear();
 		this.requiredApiKey = null;
 		this.replies = ChatCompletions::defaultReply;
 		this.chat.allowTiers(null);
@@ -284,6 +326,10 @@ public final class GroqEmulator implements AutoCloseable {
 			EmulatedResponse response = answer(request);
 			if (!response.delay().isZero()) {
 				sleep(response.delay());
+			}
+			if (ChatCompletions.isStream(response)) {
+				stream(exchange, request, response);
+				return;
 			}
 			send(exchange, response);
 		}
@@ -343,18 +389,15 @@ public final class GroqEmulator implements AutoCloseable {
 		return null;
 	}
 
+	private void stream(HttpExchange exchange, RecordedRequest request, EmulatedResponse response) throws IOException {
+		setHeaders(exchange, response);
+		exchange.sendResponseHeaders(200, 0);
+		this.streamOutcomes.add(this.chat.stream(exchange.getResponseBody(), request, response,
+				this.scriptedStreams.poll(), this.sequence.get()));
+	}
+
 	private void send(HttpExchange exchange, EmulatedResponse response) throws IOException {
-		long number = this.sequence.get();
-		var headers = exchange.getResponseHeaders();
-		headers.set("x-request-id", "req_emulated_" + number);
-		headers.set("x-groq-region", "emulator");
-		headers.set("x-ratelimit-limit-requests", "14400");
-		headers.set("x-ratelimit-remaining-requests", Long.toString(Math.max(0, 14400 - this.requests.size())));
-		headers.set("x-ratelimit-reset-requests", "2m59.56s");
-		headers.set("x-ratelimit-limit-tokens", "6000");
-		headers.set("x-ratelimit-remaining-tokens", "5997");
-		headers.set("x-ratelimit-reset-tokens", "7.66s");
-		response.headers().forEach(headers::set);
+		setHeaders(exchange, response);
 		byte[] body = (response.body() != null) ? response.body() : new byte[0];
 		switch (response.fault()) {
 			case NO_ANSWER -> sleep(Duration.ofMinutes(5));
@@ -384,6 +427,20 @@ public final class GroqEmulator implements AutoCloseable {
 				}
 			}
 		}
+	}
+
+	private void setHeaders(HttpExchange exchange, EmulatedResponse response) {
+		long number = this.sequence.get();
+		var headers = exchange.getResponseHeaders();
+		headers.set("x-request-id", "req_emulated_" + number);
+		headers.set("x-groq-region", "emulator");
+		headers.set("x-ratelimit-limit-requests", "14400");
+		headers.set("x-ratelimit-remaining-requests", Long.toString(Math.max(0, 14400 - this.requests.size())));
+		headers.set("x-ratelimit-reset-requests", "2m59.56s");
+		headers.set("x-ratelimit-limit-tokens", "6000");
+		headers.set("x-ratelimit-remaining-tokens", "5997");
+		headers.set("x-ratelimit-reset-tokens", "7.66s");
+		response.headers().forEach(headers::set);
 	}
 
 	private static void sleep(Duration delay) {

@@ -48,6 +48,28 @@ final class WireFormat {
 		return JSON.writeValueAsString(body);
 	}
 
+	static String chunk(long sequence, String model, String servedTier, ObjectNode delta, @Nullable String finishReason,
+			@Nullable ObjectNode xGroq, @Nullable ObjectNode usage) {
+		ObjectNode body = JSON.createObjectNode()
+			.put("id", "chatcmpl-emulated-" + sequence)
+			.put("object", "chat.completion.chunk")
+			.put("created", 1730241104L + sequence)
+			.put("model", model)
+			.put("system_fingerprint", "fp_emulated");
+		ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
+		choice.set("delta", delta);
+		choice.putNull("logprobs");
+		choice.put("finish_reason", finishReason);
+		if (xGroq != null) {
+			body.set("x_groq", xGroq);
+		}
+		if (usage != null) {
+			body.set("usage", usage);
+		}
+		body.put("service_tier", servedTier);
+		return JSON.writeValueAsString(body);
+	}
+
 	static ObjectNode usage(int promptTokens, int completionTokens) {
 		return JSON.createObjectNode()
 			.put("queue_time", 0.0418)
