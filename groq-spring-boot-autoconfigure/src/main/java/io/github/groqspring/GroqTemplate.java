@@ -9,6 +9,8 @@ import io.github.groqspring.http.GroqHttpClient;
 import io.github.groqspring.http.GroqHttpClient.HttpResult;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.models.GroqModelList;
+import io.github.groqspring.observation.GroqObservationContext;
+import io.github.groqspring.observation.GroqObserver;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,12 +35,15 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	private final @Nullable ServiceTier defaultServiceTier;
 
+	private final GroqObserver observer;
+
 	GroqTemplate(GroqHttpClient httpClient, String baseUrl, @Nullable String defaultModel,
-			@Nullable ServiceTier defaultServiceTier) {
+			@Nullable ServiceTier defaultServiceTier, GroqObserver observer) {
 		this.httpClient = httpClient;
 		this.baseUrl = baseUrl;
 		this.defaultModel = defaultModel;
 		this.defaultServiceTier = defaultServiceTier;
+		this.observer = observer;
 	}
 
 	/**
@@ -52,6 +57,10 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	@Override
 	public ChatResponse chat(ChatRequest request) {
 		ChatRequest resolved = resolve(request).withStream(null);
+		return this.observer.observe(GroqObservationContext.chat(resolved), () -> send(resolved));
+	}
+
+	private ChatResponse send(ChatRequest resolved) {
 		HttpResult<ChatCompletion> result = this.httpClient.post(CHAT_COMPLETIONS, resolved, ChatCompletion.class,
 				resolved.serviceTier());
 		return new ChatResponse(result.body(), result.metadata());
@@ -59,12 +68,19 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	@Override
 	public List<GroqModel> listModels() {
-		return this.httpClient.get(MODELS, GroqModelList.class).body().data();
+		return this.observer
+			.observe(GroqObservationContext.operation(GroqObservationContext.LIST_MODELS, null),
+					() -> this.httpClient.get(MODELS, GroqModelList.class))
+			.body()
+			.data();
 	}
 
 	@Override
 	public GroqModel getModel(String id) {
-		return this.httpClient.get(MODELS + "/{id}", GroqModel.class, id).body();
+		return this.observer
+			.observe(GroqObservationContext.operation(GroqObservationContext.GET_MODEL, id),
+					() -> this.httpClient.get(MODELS + "/{id}", GroqModel.class, id))
+			.body();
 	}
 
 	/**

@@ -10,6 +10,10 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import io.github.groqspring.http.GroqHttpClient;
+import io.github.groqspring.observation.GroqContentLogger;
+import io.github.groqspring.observation.GroqObservationConvention;
+import io.github.groqspring.observation.GroqObserver;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -52,6 +56,12 @@ public final class GroqTemplateBuilder {
 	private Duration readTimeout = Duration.ofSeconds(60);
 
 	private int maxConnections = 64;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable GroqObservationConvention observationConvention;
+
+	private boolean logContent;
 
 	GroqTemplateBuilder() {
 	}
@@ -166,6 +176,39 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
+	 * Where each call's observation goes (one per call, retries included); the default
+	 * observes nothing.
+	 * @param observationRegistry the registry
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder observationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
+	 * The convention that names observations and derives their key values, instead of
+	 * {@link io.github.groqspring.observation.DefaultGroqObservationConvention}.
+	 * @param observationConvention the convention
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder observationConvention(GroqObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
+		return this;
+	}
+
+	/**
+	 * Whether to log prompts and completions at DEBUG under
+	 * {@value GroqContentLogger#CATEGORY}, for debugging; API keys in them are masked.
+	 * @param logContent {@code true} to log them (default {@code false})
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder logContent(boolean logContent) {
+		this.logContent = logContent;
+		return this;
+	}
+
+	/**
 	 * Build the template.
 	 * @return the template; close it to release its connection pool
 	 */
@@ -182,7 +225,9 @@ public final class GroqTemplateBuilder {
 			headers.set(HttpHeaders.USER_AGENT, "groq-spring-boot-starter");
 		}).build();
 		GroqHttpClient httpClient = new GroqHttpClient(restClient, groqJsonMapper(this.jsonMapper), owned);
-		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier);
+		GroqObserver observer = new GroqObserver(this.observationRegistry, this.observationConvention,
+				this.logContent ? new GroqContentLogger(key) : null);
+		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier, observer);
 	}
 
 	/**

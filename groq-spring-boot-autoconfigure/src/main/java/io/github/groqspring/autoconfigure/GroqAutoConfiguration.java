@@ -3,6 +3,8 @@ package io.github.groqspring.autoconfigure;
 import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.GroqTemplateBuilder;
+import io.github.groqspring.observation.GroqObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +31,8 @@ public final class GroqAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(GroqOperations.class)
 	GroqTemplate groqTemplate(GroqProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
-			ObjectProvider<JsonMapper> jsonMapper) {
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<GroqObservationConvention> observationConvention) {
 		GroqTemplateBuilder builder = GroqTemplate.builder()
 			.baseUrl(properties.getBaseUrl())
 			.apiKey(properties.getApiKey())
@@ -40,6 +43,9 @@ public final class GroqAutoConfiguration {
 			.maxConnections(properties.getMaxConnections())
 			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
 		jsonMapper.ifAvailable(builder::jsonMapper);
+		observationRegistry.ifUnique(builder::observationRegistry);
+		observationConvention.ifUnique(builder::observationConvention);
+		builder.logContent(properties.getObservations().isLogContent());
 		if (GroqTemplateBuilder.isGroqCloud(properties.getBaseUrl()) && !hasText(properties.getApiKey())) {
 			throw new GroqApiKeyMissingException(properties.getBaseUrl());
 		}
