@@ -20,6 +20,9 @@ import io.github.groqspring.models.GroqModelList;
 import io.github.groqspring.tier.GroqTier;
 import io.github.groqspring.tier.GroqTierContext;
 import io.github.groqspring.stream.ChatStream;
+import io.github.groqspring.observation.GroqCallObservation;
+import io.github.groqspring.observation.GroqObservationContext;
+import io.github.groqspring.observation.GroqObserver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.function.SingletonSupplier;
@@ -55,10 +58,13 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	private final @Nullable Duration streamIdleTimeout;
 
+	private final GroqObserver observer;
+
 	private final Supplier<GroqBatchTemplate> batches = SingletonSupplier.of(this::createBatchTemplate);
 
 	GroqTemplate(GroqHttpClient httpClient, String baseUrl, @Nullable String defaultModel,
-			@Nullable ServiceTier defaultServiceTier, CallPolicy policy, @Nullable Duration streamIdleTimeout) {
+			@Nullable ServiceTier defaultServiceTier, CallPolicy policy, @Nullable Duration streamIdleTimeout,
+			GroqObserver observer) {
 		this.httpClient = httpClient;
 		this.baseUrl = baseUrl;
 		this.defaultModel = defaultModel;
@@ -66,6 +72,7 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		this.policy = policy;
 		this.rateLimitGate = policy.rateLimitWait() ? new RateLimitGate() : null;
 		this.streamIdleTimeout = streamIdleTimeout;
+		this.observer = observer;
 	}
 
 	/**
@@ -85,47 +92,81 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	public ChatResponse chat(ChatRequest request, RequestOptions options) {
 		ChatRequest resolved = resolve(request).withStream(null);
 		CallBudget budget = budget(options);
-		try {
-			return send(resolved, budget, null);
-		}
-		catch (FlexCapacityExceededException ex) {
-			ServiceTier fallback = flexFallbackTier(options);
-			if (fallback == null || resolved.serviceTier() != ServiceTier.FLEX) {
-				throw ex;
+		return this.observer.observe(GroqObservationContext.chat(resolved), () -> {
+			try {
+				return send(resolved, budget, null);
 			}
-			return send(resolved.withServiceTier(fallback), budget, ServiceTier.FLEX);
-		}
+			catch (FlexCapacityExceededException ex) {
+				ServiceTier fallback = flexFallbackTier(options);
+				if (fallback == null || resolved.serviceTier() != ServiceTier.FLEX) {
+					throw ex;
+				}
+				GroqObservationContext observation = GroqObservationContext.current();
+				if (observation != null) {
+					observation.recordFallback(fallback, ex.getStatusCode());
+				}
+				return send(resolved.withServiceTier(fallback), budget, ServiceTier.FLEX);
+			}
+		});
 	}
 
 	@Override
 	public ChatStream stream(ChatRequest request) {
 		ChatRequest resolved = resolve(request).withStream(true);
 		CallBudget budget = budget(RequestOptions.DEFAULTS);
-		try {
-			return openStream(resolved, budget);
-		}
-		catch (FlexCapacityExceededException ex) {
-			ServiceTier fallback = flexFallbackTier(RequestOptions.DEFAULTS);
-			if (fallback == null || resolved.serviceTier() != ServiceTier.FLEX) {
-				throw ex;
+		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(resolved));
+		try (GroqCallObservation.Scope scope = call.openScope()) {
+			try {
+				return openStream(resolved, budget, call);
 			}
-			return openStream(resolved.withServiceTier(fallback), budget);
+			catch (FlexCapacityExceededException ex) {
+				ServiceTier fallback = flexFallbackTier(RequestOptions.DEFAULTS);
+				if (fallback == null || resolved.serviceTier() != ServiceTier.FLEX) {
+					throw ex;
+				}
+				call.context().recordFallback(fallback, ex.getStatusCode());
+				return openStream(resolved.withServiceTier(fallback), budget, call);
+			}
+		}
+		catch (RuntimeException ex) {
+			call.failed(ex);
+			throw ex;
 		}
 	}
 
-	private ChatStream openStream(ChatRequest request, CallBudget budget) {
+	private ChatStream openStream(ChatRequest request, CallBudget budget, GroqCallObservation call) {
+		ChatStream.Listener listener = new ChatStream.Listener() {
+
+			@Override
+			public void completed(ChatResponse response) {
+				call.succeeded(response);
+			}
+
+			@Override
+			public void failed(Throwable failure) {
+				call.failed(failure);
+			}
+
+		};
 		return this.httpClient.postForStream(CHAT_COMPLETIONS, request, request.serviceTier(), this.streamIdleTimeout,
-				budget, (response) -> ChatStream.open(response, this.httpClient.jsonMapper()));
+				budget, (response) -> ChatStream.open(response, this.httpClient.jsonMapper(), listener));
 	}
 
 	@Override
 	public List<GroqModel> listModels() {
-		return this.httpClient.get(MODELS, GroqModelList.class).body().data();
+		return this.observer
+			.observe(GroqObservationContext.operation(GroqObservationContext.LIST_MODELS, null),
+					() -> this.httpClient.get(MODELS, GroqModelList.class))
+			.body()
+			.data();
 	}
 
 	@Override
 	public GroqModel getModel(String id) {
-		return this.httpClient.get(MODELS + "/{id}", GroqModel.class, id).body();
+		return this.observer
+			.observe(GroqObservationContext.operation(GroqObservationContext.GET_MODEL, id),
+					() -> this.httpClient.get(MODELS + "/{id}", GroqModel.class, id))
+			.body();
 	}
 
 	/**

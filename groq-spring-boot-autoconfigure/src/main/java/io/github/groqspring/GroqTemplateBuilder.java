@@ -17,6 +17,10 @@ import io.github.groqspring.http.AttemptTimeout;
 import io.github.groqspring.http.CallBudget;
 import io.github.groqspring.http.GroqHttpClient;
 import io.github.groqspring.http.RetrySettings;
+import io.github.groqspring.observation.GroqContentLogger;
+import io.github.groqspring.observation.GroqObservationConvention;
+import io.github.groqspring.observation.GroqObserver;
+import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -69,6 +73,12 @@ public final class GroqTemplateBuilder {
 	private boolean rateLimitWait;
 
 	private @Nullable Duration streamIdleTimeout;
+
+	private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+
+	private @Nullable GroqObservationConvention observationConvention;
+
+	private boolean logContent;
 
 	GroqTemplateBuilder() {
 	}
@@ -193,12 +203,34 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
+	 * Where each call's observation goes (one per call, retries included); the default
+	 * observes nothing.
+	 * @param observationRegistry the registry
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder observationRegistry(ObservationRegistry observationRegistry) {
+		this.observationRegistry = observationRegistry;
+		return this;
+	}
+
+	/**
 	 * How transient failures are retried.
 	 * @param retry the settings (default: 2 retries, 0.5 s to 8 s backoff)
 	 * @return this builder
 	 */
 	public GroqTemplateBuilder retry(RetrySettings retry) {
 		this.retry = retry;
+		return this;
+	}
+
+	/**
+	 * The convention that names observations and derives their key values, instead of
+	 * {@link io.github.groqspring.observation.DefaultGroqObservationConvention}.
+	 * @param observationConvention the convention
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder observationConvention(GroqObservationConvention observationConvention) {
+		this.observationConvention = observationConvention;
 		return this;
 	}
 
@@ -243,6 +275,17 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
+	 * Whether to log prompts and completions at DEBUG under
+	 * {@value GroqContentLogger#CATEGORY}, for debugging; API keys in them are masked.
+	 * @param logContent {@code true} to log them (default {@code false})
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder logContent(boolean logContent) {
+		this.logContent = logContent;
+		return this;
+	}
+
+	/**
 	 * Build the template.
 	 * @return the template; close it to release its connection pool
 	 */
@@ -266,7 +309,8 @@ public final class GroqTemplateBuilder {
 		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier,
 				new GroqTemplate.CallPolicy(this.retry, this.readTimeout, this.callTimeout, this.flexFallbackTier,
 						this.rateLimitWait),
-				this.streamIdleTimeout);
+				this.streamIdleTimeout, new GroqObserver(this.observationRegistry, this.observationConvention,
+						this.logContent ? new GroqContentLogger(key) : null));
 	}
 
 	/**

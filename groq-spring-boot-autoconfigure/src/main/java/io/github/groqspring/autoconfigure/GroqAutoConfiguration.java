@@ -4,6 +4,8 @@ import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.GroqTemplateBuilder;
 import io.github.groqspring.http.RetrySettings;
+import io.github.groqspring.observation.GroqObservationConvention;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -30,7 +32,8 @@ public final class GroqAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(GroqOperations.class)
 	GroqTemplate groqTemplate(GroqProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
-			ObjectProvider<JsonMapper> jsonMapper) {
+			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
+			ObjectProvider<GroqObservationConvention> observationConvention) {
 		GroqProperties.Retry retry = properties.getRetry();
 		GroqTemplateBuilder builder = GroqTemplate.builder()
 			.baseUrl(properties.getBaseUrl())
@@ -48,6 +51,9 @@ public final class GroqAutoConfiguration {
 			.streamIdleTimeout(properties.getStream().getIdleTimeout())
 			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
 		jsonMapper.ifAvailable(builder::jsonMapper);
+		observationRegistry.ifUnique(builder::observationRegistry);
+		observationConvention.ifUnique(builder::observationConvention);
+		builder.logContent(properties.getObservations().isLogContent());
 		if (GroqTemplateBuilder.isGroqCloud(properties.getBaseUrl()) && !hasText(properties.getApiKey())) {
 			throw new GroqApiKeyMissingException(properties.getBaseUrl());
 		}

@@ -150,6 +150,36 @@ public class GroqProperties {
 		return this.stream;
 	}
 
+	/**
+	 * Observations of Groq calls.
+	 */
+	private final Observations observations = new Observations();
+
+	public Observations getObservations() {
+		return this.observations;
+	}
+
+	/**
+	 * Settings of the observations of Groq calls.
+	 */
+	public static class Observations {
+
+		/**
+		 * Whether to log prompts and completions at DEBUG (category
+		 * io.github.groqspring.content), for debugging. API keys in the text are masked.
+		 */
+		private boolean logContent;
+
+		public boolean isLogContent() {
+			return this.logContent;
+		}
+
+		public void setLogContent(boolean logContent) {
+			this.logContent = logContent;
+		}
+
+	}
+
 	@Override
 	public String toString() {
 		return "GroqProperties[apiKey=" + ((this.apiKey != null) ? "******" : "none") + ", baseUrl=" + this.baseUrl

@@ -25,6 +25,7 @@ import io.github.groqspring.error.GroqStreamTruncatedException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
 import io.github.groqspring.error.ServiceTierNotAvailableException;
+import io.github.groqspring.observation.GroqObservationContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -194,6 +195,10 @@ public final class GroqHttpClient implements AutoCloseable {
 		if (logger.isDebugEnabled()) {
 			logger.debug("Retrying Groq call in " + wait.toMillis() + " ms after attempt " + attempt + ": "
 					+ failure.getMessage());
+		}
+		GroqObservationContext observation = GroqObservationContext.current();
+		if (observation != null) {
+			observation.recordRetry(failure.getStatusCode());
 		}
 		Sleeper.sleep(wait);
 	}

@@ -53,9 +53,12 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 
 	private volatile boolean closed;
 
-	private ChatStream(StreamingResponse response, ChatChunkReader reader) {
+	private final Listener listener;
+
+	private ChatStream(StreamingResponse response, ChatChunkReader reader, Listener listener) {
 		this.response = response;
 		this.reader = reader;
+		this.listener = listener;
 	}
 
 	/**
@@ -69,9 +72,21 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 	 * @throws GroqStreamException when the stream fails before its first chunk
 	 */
 	public static ChatStream open(StreamingResponse response, JsonMapper jsonMapper) {
+		return open(response, jsonMapper, Listener.NONE);
+	}
+
+	/**
+	 * Start reading an open streaming response, telling a listener how the stream ends.
+	 * @param response the open response
+	 * @param jsonMapper the mapper for chunks
+	 * @param listener told once: the whole response after {@code [DONE]}, or the failure
+	 * (a {@link CancellationException} when the caller closed the stream early)
+	 * @return the stream, holding its first chunk
+	 */
+	public static ChatStream open(StreamingResponse response, JsonMapper jsonMapper, Listener listener) {
 		requireEventStream(response);
 		ChatStream stream = new ChatStream(response,
-				new ChatChunkReader(response.body(), jsonMapper, response.metadata()));
+				new ChatChunkReader(response.body(), jsonMapper, response.metadata()), listener);
 		stream.advance();
 		return stream;
 	}
@@ -180,6 +195,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 		}
 		else {
 			this.response.abort();
+			this.listener.failed(new CancellationException("The stream was closed before it ended"));
 		}
 	}
 
@@ -199,10 +215,12 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 			if (cancelled && ex instanceof GroqStreamException) {
 				return false;
 			}
+			this.listener.failed(ex);
 			throw ex;
 		}
 		if (this.next == null) {
 			close();
+			this.listener.completed(this.reader.partialResponse());
 			return false;
 		}
 		return true;
@@ -231,6 +249,36 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 		throw new GroqInvalidResponseException("Groq answered " + metadata.status() + " with " + type
 				+ " instead of text/event-stream to a streaming request; body starts: " + start, metadata.status(),
 				metadata.requestId(), metadata.rateLimits(), null);
+	}
+
+	/** Told how a stream ended, e.g. to end its observation; at most one call counts. */
+	public interface Listener {
+
+		/** A listener that does nothing. */
+		Listener NONE = new Listener() {
+
+			@Override
+			public void completed(ChatResponse response) {
+			}
+
+			@Override
+			public void failed(Throwable failure) {
+			}
+
+		};
+
+		/**
+		 * The stream ended with {@code [DONE]}.
+		 * @param response the whole response, as the accumulator built it
+		 */
+		void completed(ChatResponse response);
+
+		/**
+		 * The stream failed or was closed early.
+		 * @param failure what happened
+		 */
+		void failed(Throwable failure);
+
 	}
 
 }

@@ -1,0 +1,49 @@
+package io.github.groqspring.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties for Groq's health indicator.
+ */
+@ConfigurationProperties("groq.health")
+public class GroqHealthProperties {
+
+	/**
+	 * How long a probe's result is reused before Groq is asked again, so that frequent
+	 * health checks (Kubernetes probes) do not use up the organisation's request quota. 0s
+	 * asks Groq on every check.
+	 */
+	private Duration cacheTimeToLive = Duration.ofSeconds(60);
+
+	/**
+	 * How long the probe may take to connect, and then to read Groq's answer. Keep it
+	 * short: the health endpoint waits for the probe.
+	 */
+	private Duration timeout = Duration.ofSeconds(3);
+
+	public Duration getCacheTimeToLive() {
+		return this.cacheTimeToLive;
+	}
+
+	public void setCacheTimeToLive(Duration cacheTimeToLive) {
+		if (cacheTimeToLive.isNegative()) {
+			throw new IllegalArgumentException(
+					"groq.health.cache-time-to-live must be 0s or more, was " + cacheTimeToLive);
+		}
+		this.cacheTimeToLive = cacheTimeToLive;
+	}
+
+	public Duration getTimeout() {
+		return this.timeout;
+	}
+
+	public void setTimeout(Duration timeout) {
+		if (timeout.isNegative() || timeout.isZero()) {
+			throw new IllegalArgumentException("groq.health.timeout must be positive, such as 3s, was " + timeout);
+		}
+		this.timeout = timeout;
+	}
+
+}

@@ -1,0 +1,101 @@
+package io.github.groqspring.observation;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.github.groqspring.chat.ChatCompletion;
+import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.http.GroqHttpClient.HttpResult;
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One started observation of a Groq call, ended exactly once by {@link #succeeded} or
+ * {@link #failed}; later ends are ignored, so a stream may end it from its completion and
+ * again from {@code close()}.
+ */
+public final class GroqCallObservation {
+
+	private final Observation observation;
+
+	private final GroqObservationContext context;
+
+	private final @Nullable GroqContentLogger contentLogger;
+
+	private final AtomicBoolean ended = new AtomicBoolean();
+
+	GroqCallObservation(Observation observation, GroqObservationContext context,
+			@Nullable GroqContentLogger contentLogger) {
+		this.observation = observation;
+		this.context = context;
+		this.contentLogger = contentLogger;
+	}
+
+	/**
+	 * The call's context, to record a stream's accumulated answer in.
+	 * @return the context
+	 */
+	public GroqObservationContext context() {
+		return this.context;
+	}
+
+	/**
+	 * Make this call current on this thread: its observation becomes the parent of the HTTP
+	 * observations, and {@link GroqObservationContext#current()} returns its context.
+	 * @return the scope to close on the same thread
+	 */
+	public Scope openScope() {
+		Observation.Scope observationScope = this.observation.openScope();
+		Runnable unbind = this.context.bind();
+		return () -> {
+			unbind.run();
+			observationScope.close();
+		};
+	}
+
+	/**
+	 * End the call with an answer.
+	 * @param result the answer: a {@link ChatResponse}, {@link ChatCompletion} or
+	 * {@link HttpResult} is recorded; anything else only ends the call
+	 */
+	public void succeeded(@Nullable Object result) {
+		if (!this.ended.compareAndSet(false, true)) {
+			return;
+		}
+		if (result instanceof ChatResponse response) {
+			this.context.setResponse(response);
+		}
+		else if (result instanceof ChatCompletion completion) {
+			this.context.setCompletion(completion);
+		}
+		else if (result instanceof HttpResult<?> httpResult) {
+			this.context.setResponseMetadata(httpResult.metadata());
+		}
+		this.context.markCompleted();
+		if (this.contentLogger != null) {
+			this.contentLogger.logCompletion(this.context);
+		}
+		this.observation.stop();
+	}
+
+	/**
+	 * End the call with an error.
+	 * @param error what went wrong, e.g. a {@code GroqException} or a truncated stream
+	 */
+	public void failed(Throwable error) {
+		if (!this.ended.compareAndSet(false, true)) {
+			return;
+		}
+		this.observation.error(error);
+		this.observation.stop();
+	}
+
+	/** A scope opened by {@link #openScope()}; closing it does not end the call. */
+	@FunctionalInterface
+	public interface Scope extends AutoCloseable {
+
+		@Override
+		void close();
+
+	}
+
+}

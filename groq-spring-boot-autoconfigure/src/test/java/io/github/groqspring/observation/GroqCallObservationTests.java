@@ -1,0 +1,116 @@
+package io.github.groqspring.observation;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.github.groqspring.ServiceTier;
+import io.github.groqspring.chat.ChatCompletion;
+import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.chat.ResponseMessage;
+import io.github.groqspring.chat.Usage;
+import io.github.groqspring.error.GroqTransportException;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.Test;
+
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The contract a streamed call relies on: the observation starts when the stream opens,
+ * spans the threads that consume it, and ends once, when the stream ends.
+ */
+class GroqCallObservationTests {
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private final GroqObserver observer = new GroqObserver(this.registry, null, null);
+
+	private final ChatRequest request = ChatRequest.builder("openai/gpt-oss-20b")
+		.serviceTier(ServiceTier.FLEX)
+		.user("Stream it")
+		.build();
+
+	@Test
+	void aStreamIsObservedFromOpenToItsLastChunkAcrossThreads() throws Exception {
+		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(this.request));
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStarted().isNotStopped();
+		AtomicReference<GroqObservationContext> currentOnConsumer = new AtomicReference<>();
+		CompletableFuture.runAsync(() -> {
+			try (GroqCallObservation.Scope scope = call.openScope()) {
+				currentOnConsumer.set(GroqObservationContext.current());
+				call.context().setCompletion(lastChunk());
+			}
+		}).get();
+		assertThat(currentOnConsumer.get()).isSameAs(call.context());
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		call.succeeded(null);
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.doesNotHaveError()
+			.hasContextualNameEqualTo("chat openai/gpt-oss-20b")
+			.hasLowCardinalityKeyValue("groq.stream", "true")
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasLowCardinalityKeyValue("groq.request.service_tier", "flex")
+			.hasLowCardinalityKeyValue("groq.response.service_tier", "flex")
+			.hasLowCardinalityKeyValue("gen_ai.response.model", "openai/gpt-oss-20b")
+			.hasHighCardinalityKeyValue("groq.request.id", "req_stream")
+			.hasHighCardinalityKeyValue("gen_ai.usage.input_tokens", "12")
+			.hasHighCardinalityKeyValue("gen_ai.usage.output_tokens", "34")
+			.hasHighCardinalityKeyValue("groq.usage.queue_time", "0.5");
+		assertThat(GroqObservationContext.current()).isNull();
+	}
+
+	@Test
+	void aStreamThatBreaksEndsWithItsErrorAndLaterEndsAreIgnored() {
+		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(this.request));
+		GroqTransportException broken = new GroqTransportException("Stream ended without [DONE]",
+				new IOException("Premature EOF"));
+		call.failed(broken);
+		call.succeeded(lastChunk());
+		call.failed(new IllegalStateException("closed"));
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.hasError(broken)
+			.hasLowCardinalityKeyValue("outcome", "TRANSPORT_ERROR")
+			.hasLowCardinalityKeyValue("groq.response.service_tier", "none");
+	}
+
+	@Test
+	void aStreamClosedBeforeItsEndIsAnError() {
+		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(this.request));
+		call.failed(new IllegalStateException("Stream closed by the caller before it ended"));
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("outcome", "ERROR")
+			.hasLowCardinalityKeyValue("error.type", "IllegalStateException")
+			.hasLowCardinalityKeyValue("http.response.status_code", "none");
+	}
+
+	@Test
+	void aFallbackReportedFromInsideTheCallIsRecorded() {
+		this.observer.observe(GroqObservationContext.chat(this.request), () -> {
+			GroqObservationContext.current().recordFallback(ServiceTier.ON_DEMAND, 498);
+			return "served";
+		});
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("groq.fallback", "true")
+			.doesNotHaveHighCardinalityKeyValueWithKey("groq.retries")
+			.doesNotHaveHighCardinalityKeyValueWithKey("groq.request.id")
+			.satisfies((context) -> {
+				GroqObservationContext groq = (GroqObservationContext) context;
+				assertThat(groq.getFallbackTier()).isEqualTo(ServiceTier.ON_DEMAND);
+				assertThat(groq.getFailedAttempts()).containsExactly(498);
+				assertThat(groq.getRetries()).isZero();
+			});
+	}
+
+	private static ChatCompletion lastChunk() {
+		Usage usage = new Usage(0.5, 12, 0.01, 34, 0.2, 46, 0.71, null, null);
+		return new ChatCompletion("chatcmpl-stream", "chat.completion", 1L, "openai/gpt-oss-20b",
+				List.of(new ChatCompletion.Choice(0,
+						new ResponseMessage("assistant", "streamed", null, null, null, null), "stop")),
+				usage, null, new ChatCompletion.XGroq("req_stream", null, usage), "flex");
+	}
+
+}

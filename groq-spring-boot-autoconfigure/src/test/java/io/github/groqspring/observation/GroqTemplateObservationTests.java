@@ -1,0 +1,349 @@
+package io.github.groqspring.observation;
+
+import io.github.groqspring.http.RetrySettings;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.github.groqspring.GroqTemplate;
+import io.github.groqspring.ServiceTier;
+import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.error.FlexCapacityExceededException;
+import io.github.groqspring.error.GroqNotFoundException;
+import io.github.groqspring.error.GroqRateLimitException;
+import io.github.groqspring.error.GroqServerException;
+import io.github.groqspring.error.GroqTimeoutException;
+import io.github.groqspring.error.GroqTransportException;
+import io.github.groqspring.test.EmulatedResponse;
+import io.github.groqspring.error.GroqStreamTruncatedException;
+import io.github.groqspring.test.EmulatedStream;
+import io.github.groqspring.stream.ChatStream;
+import io.github.groqspring.test.GroqEmulator;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.http.client.observation.ClientRequestObservationContext;
+import org.springframework.web.client.RestClient;
+
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class GroqTemplateObservationTests {
+
+	private static final String MODEL = "llama-3.3-70b-versatile";
+
+	private final GroqEmulator emulator = GroqEmulator.start();
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private final GroqTemplate groq = GroqTemplate.builder().retry(RetrySettings.NONE)
+		.baseUrl(this.emulator.baseUrl())
+		.observationRegistry(this.registry)
+		.build();
+
+	@AfterEach
+	void stop() throws Exception {
+		this.groq.close();
+		this.emulator.close();
+	}
+
+	@Test
+	void chatIsOneObservationWithGenAiAndGroqKeys() {
+		ChatResponse response = this.groq.chat(ChatRequest.builder(MODEL).serviceTier(ServiceTier.FLEX).user("Hi"));
+		assertThat(response.groqRequestId()).isEqualTo("req_emulated_1");
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasNameEqualTo("groq.client.operation")
+			.hasContextualNameEqualTo("chat llama-3.3-70b-versatile")
+			.hasBeenStarted()
+			.hasBeenStopped()
+			.doesNotHaveError()
+			.hasOnlyKeys("gen_ai.operation.name", "gen_ai.system", "gen_ai.request.model", "gen_ai.response.model",
+					"groq.request.service_tier", "groq.response.service_tier", "groq.fallback", "groq.stream",
+					"outcome", "error.type", "http.response.status_code", "groq.request.id", "gen_ai.response.id",
+					"gen_ai.response.finish_reasons", "gen_ai.usage.input_tokens", "gen_ai.usage.output_tokens",
+					"groq.usage.queue_time")
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "chat")
+			.hasLowCardinalityKeyValue("gen_ai.system", "groq")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", MODEL)
+			.hasLowCardinalityKeyValue("gen_ai.response.model", MODEL)
+			.hasLowCardinalityKeyValue("groq.request.service_tier", "flex")
+			.hasLowCardinalityKeyValue("groq.response.service_tier", "flex")
+			.hasLowCardinalityKeyValue("groq.fallback", "false")
+			.hasLowCardinalityKeyValue("groq.stream", "false")
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasLowCardinalityKeyValue("http.response.status_code", "200")
+			.hasHighCardinalityKeyValue("groq.request.id", "req_emulated_1")
+			.hasHighCardinalityKeyValue("gen_ai.response.id", "chatcmpl-emulated-1")
+			.hasHighCardinalityKeyValue("gen_ai.response.finish_reasons", "stop")
+			.hasHighCardinalityKeyValue("gen_ai.usage.input_tokens", Long.toString(response.usage().promptTokens()))
+			.hasHighCardinalityKeyValue("gen_ai.usage.output_tokens",
+					Long.toString(response.usage().completionTokens()))
+			.hasHighCardinalityKeyValue("groq.usage.queue_time", "0.0418");
+	}
+
+	@Test
+	void noTierSentIsTierNoneAndGroqsOnDemandEchoIsNoFallback() {
+		this.groq.chat(ChatRequest.builder(MODEL).user("Hi"));
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("groq.request.service_tier", "none")
+			.hasLowCardinalityKeyValue("groq.response.service_tier", "on_demand")
+			.hasLowCardinalityKeyValue("groq.fallback", "false");
+	}
+
+	@Test
+	void autoServedByOnDemandIsNoFallback() {
+		this.groq.chat(ChatRequest.builder(MODEL).serviceTier(ServiceTier.AUTO).user("Hi"));
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("groq.request.service_tier", "auto")
+			.hasLowCardinalityKeyValue("groq.response.service_tier", "on_demand")
+			.hasLowCardinalityKeyValue("groq.fallback", "false");
+	}
+
+	@Test
+	void flexServedByOnDemandIsAFallback() {
+		this.emulator.enqueue(EmulatedResponse.raw(200, "application/json", """
+				{"id":"chatcmpl-1","object":"chat.completion","created":1,"model":"llama-3.3-70b-versatile",
+				 "choices":[{"index":0,"message":{"role":"assistant","content":"Hi"},"finish_reason":"stop"}],
+				 "x_groq":{"id":"req_fallback"},"service_tier":"on_demand"}"""));
+		this.groq.chat(ChatRequest.builder(MODEL).serviceTier(ServiceTier.FLEX).user("Hi"));
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("groq.request.service_tier", "flex")
+			.hasLowCardinalityKeyValue("groq.response.service_tier", "on_demand")
+			.hasLowCardinalityKeyValue("groq.fallback", "true")
+			.hasHighCardinalityKeyValue("groq.request.id", "req_fallback")
+			.doesNotHaveHighCardinalityKeyValueWithKey("gen_ai.usage.input_tokens");
+	}
+
+	@Test
+	void flexCapacityExceededIsAnErrorWithStatusOutcomeAndRequestId() {
+		this.emulator.enqueue(EmulatedResponse.flexCapacityExceeded());
+		FlexCapacityExceededException ex = org.assertj.core.api.Assertions.catchThrowableOfType(
+				FlexCapacityExceededException.class,
+				() -> this.groq.chat(ChatRequest.builder(MODEL).serviceTier(ServiceTier.FLEX).user("Hi")));
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.hasError(ex)
+			.hasLowCardinalityKeyValue("outcome", "CAPACITY_EXCEEDED")
+			.hasLowCardinalityKeyValue("error.type", "FlexCapacityExceededException")
+			.hasLowCardinalityKeyValue("http.response.status_code", "498")
+			.hasLowCardinalityKeyValue("groq.request.service_tier", "flex")
+			.hasLowCardinalityKeyValue("groq.response.service_tier", "none")
+			.hasLowCardinalityKeyValue("gen_ai.response.model", "none")
+			.hasHighCardinalityKeyValue("groq.request.id", ex.getRequestId());
+	}
+
+	@Test
+	void rateLimitIsOutcomeRateLimited() {
+		this.emulator.enqueue(EmulatedResponse.rateLimited(3));
+		assertThatExceptionOfType(GroqRateLimitException.class)
+			.isThrownBy(() -> this.groq.chat(ChatRequest.builder(MODEL).user("Hi")));
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("outcome", "RATE_LIMITED")
+			.hasLowCardinalityKeyValue("error.type", "GroqRateLimitException")
+			.hasLowCardinalityKeyValue("http.response.status_code", "429");
+	}
+
+	@Test
+	void serverErrorIsOutcomeServerError() {
+		this.emulator.enqueue(EmulatedResponse.error(503, "internal_server_error", null, "Service Unavailable"));
+		assertThatExceptionOfType(GroqServerException.class)
+			.isThrownBy(() -> this.groq.chat(ChatRequest.builder(MODEL).user("Hi")));
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("outcome", "SERVER_ERROR")
+			.hasLowCardinalityKeyValue("http.response.status_code", "503");
+	}
+
+	@Test
+	void timeoutIsOutcomeTimeoutWithoutStatus() throws Exception {
+		this.emulator.enqueue(EmulatedResponse.reply("late").delayedBy(Duration.ofSeconds(2)));
+		try (GroqTemplate impatient = GroqTemplate.builder().retry(RetrySettings.NONE)
+			.baseUrl(this.emulator.baseUrl())
+			.readTimeout(Duration.ofMillis(150))
+			.observationRegistry(this.registry)
+			.build()) {
+			assertThatExceptionOfType(GroqTimeoutException.class)
+				.isThrownBy(() -> impatient.chat(ChatRequest.builder(MODEL).user("Hi")));
+		}
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("outcome", "TIMEOUT")
+			.hasLowCardinalityKeyValue("error.type", "GroqTimeoutException")
+			.hasLowCardinalityKeyValue("http.response.status_code", "none")
+			.doesNotHaveHighCardinalityKeyValueWithKey("groq.request.id");
+	}
+
+	@Test
+	void unreachableGroqIsOutcomeTransportError() throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		try (GroqTemplate unreachable = GroqTemplate.builder().retry(RetrySettings.NONE)
+			.baseUrl("http://127.0.0.1:" + port)
+			.observationRegistry(this.registry)
+			.build()) {
+			assertThatExceptionOfType(GroqTransportException.class)
+				.isThrownBy(() -> unreachable.chat(ChatRequest.builder(MODEL).user("Hi")));
+		}
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasLowCardinalityKeyValue("outcome", "TRANSPORT_ERROR")
+			.hasLowCardinalityKeyValue("error.type", "GroqTransportException")
+			.hasLowCardinalityKeyValue("http.response.status_code", "none");
+	}
+
+	@Test
+	void listModelsIsObservedWithItsStatusAndRequestId() {
+		this.groq.listModels();
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasContextualNameEqualTo("list_models")
+			.hasLowCardinalityKeyValue("gen_ai.operation.name", "list_models")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "none")
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasLowCardinalityKeyValue("http.response.status_code", "200")
+			.hasHighCardinalityKeyValue("groq.request.id", "req_emulated_0");
+	}
+
+	@Test
+	void getModelOfAnUnknownModelIsAClientError() {
+		assertThatExceptionOfType(GroqNotFoundException.class).isThrownBy(() -> this.groq.getModel("nope"));
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasContextualNameEqualTo("get_model nope")
+			.hasLowCardinalityKeyValue("gen_ai.request.model", "nope")
+			.hasLowCardinalityKeyValue("outcome", "CLIENT_ERROR")
+			.hasLowCardinalityKeyValue("error.type", "GroqNotFoundException")
+			.hasLowCardinalityKeyValue("http.response.status_code", "404");
+	}
+
+	@Test
+	void aRequestWithoutModelFailsBeforeAnyObservation() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.groq.chat(ChatRequest.builder().user("Hi")))
+			.withMessage("No model: name one with ChatRequest.builder(model) or set groq.default-model");
+		assertThat(this.registry).doesNotHaveAnyObservation();
+		assertThat(this.emulator.requests()).isEmpty();
+	}
+
+	@Test
+	void retriesInsideTheHttpLayerStayInsideTheCallsObservation() throws Exception {
+		this.emulator.enqueue(EmulatedResponse.flexCapacityExceeded())
+			.enqueue(EmulatedResponse.error(503, "service_unavailable", null, "down"));
+		try (GroqTemplate template = GroqTemplate.builder()
+			.retry(new RetrySettings(2, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(1)))
+			.baseUrl(this.emulator.baseUrl())
+			.observationRegistry(this.registry)
+			.build()) {
+			template.chat(ChatRequest.builder(MODEL).serviceTier(ServiceTier.FLEX).user("Hi"));
+		}
+		assertThat(this.emulator.requests()).hasSize(3);
+		assertThat(this.registry).hasSingleObservationThat()
+			.doesNotHaveError()
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasLowCardinalityKeyValue("http.response.status_code", "200")
+			.hasHighCardinalityKeyValue("groq.retries", "2");
+	}
+
+	@Test
+	void aFlexFallbackIsRecordedOnTheCallsObservation() throws Exception {
+		for (int i = 0; i < 2; i++) {
+			this.emulator.enqueue(EmulatedResponse.flexCapacityExceeded());
+		}
+		try (GroqTemplate template = GroqTemplate.builder()
+			.retry(new RetrySettings(1, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(1)))
+			.flexFallbackTier(ServiceTier.ON_DEMAND)
+			.baseUrl(this.emulator.baseUrl())
+			.observationRegistry(this.registry)
+			.build()) {
+			template.chat(ChatRequest.builder(MODEL).serviceTier(ServiceTier.FLEX).user("Hi"));
+		}
+		assertThat(this.emulator.requests()).hasSize(3);
+		assertThat(this.registry).hasSingleObservationThat()
+			.doesNotHaveError()
+			.hasLowCardinalityKeyValue("groq.request.service_tier", "flex")
+			.hasLowCardinalityKeyValue("groq.response.service_tier", "on_demand")
+			.hasLowCardinalityKeyValue("groq.fallback", "true")
+			.hasHighCardinalityKeyValue("groq.retries", "1");
+	}
+
+	@Test
+	void aStreamIsOneObservationEndedByItsLastChunk() {
+		try (ChatStream stream = this.groq.stream(ChatRequest.builder(MODEL).serviceTier(ServiceTier.FLEX).user("Hi"))) {
+			assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+			stream.forEach((chunk) -> {
+			});
+		}
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.doesNotHaveError()
+			.hasLowCardinalityKeyValue("groq.stream", "true")
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasLowCardinalityKeyValue("groq.request.service_tier", "flex")
+			.hasLowCardinalityKeyValue("groq.response.service_tier", "flex");
+	}
+
+	@Test
+	void aTruncatedStreamEndsItsObservationWithTheError() {
+		this.emulator.enqueueStream(EmulatedStream.reply("one two three").truncatedAfter(2));
+		try (ChatStream stream = this.groq.stream(ChatRequest.builder(MODEL).user("Hi"))) {
+			assertThatExceptionOfType(GroqStreamTruncatedException.class).isThrownBy(() -> stream.forEach((chunk) -> {
+			}));
+		}
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.hasError()
+			.hasLowCardinalityKeyValue("groq.stream", "true");
+	}
+
+	@Test
+	void aStreamClosedEarlyEndsItsObservationAsCancelled() {
+		try (ChatStream stream = this.groq.stream(ChatRequest.builder(MODEL).user("Hi"))) {
+			stream.iterator().next();
+		}
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.assertThatError()
+			.isInstanceOf(java.util.concurrent.CancellationException.class);
+	}
+
+	@Test
+	void theHttpExchangeIsAChildOfTheGroqObservation() throws Exception {
+		try (GroqTemplate template = GroqTemplate.builder().retry(RetrySettings.NONE)
+			.baseUrl(this.emulator.baseUrl())
+			.restClientBuilder(RestClient.builder().observationRegistry(this.registry))
+			.observationRegistry(this.registry)
+			.build()) {
+			template.chat(ChatRequest.builder(MODEL).user("Hi"));
+		}
+		assertThat(this.registry).hasNumberOfObservationsEqualTo(2)
+			.hasHandledContextsThatSatisfy((contexts) -> {
+				ClientRequestObservationContext http = contexts.stream()
+					.filter(ClientRequestObservationContext.class::isInstance)
+					.map(ClientRequestObservationContext.class::cast)
+					.findFirst()
+					.orElseThrow();
+				assertThat(http.getParentObservation().getContextView()).isInstanceOf(GroqObservationContext.class);
+			});
+	}
+
+	@Test
+	void withoutARegistryNoContextIsCurrentInsideTheCall() throws Exception {
+		List<Object> seen = new ArrayList<>();
+		RestClient.Builder spying = RestClient.builder().requestInterceptor((request, body, execution) -> {
+			seen.add(String.valueOf(GroqObservationContext.current()));
+			return execution.execute(request, body);
+		});
+		try (GroqTemplate unobserved = GroqTemplate.builder().retry(RetrySettings.NONE)
+			.baseUrl(this.emulator.baseUrl())
+			.restClientBuilder(spying)
+			.build()) {
+			unobserved.chat(ChatRequest.builder(MODEL).user("Hi"));
+		}
+		assertThat(seen).containsExactly("null");
+		assertThat(GroqObservationContext.current()).isNull();
+	}
+
+}

@@ -1,0 +1,119 @@
+package io.github.groqspring.observation;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import io.github.groqspring.GroqTemplate;
+import io.github.groqspring.ServiceTier;
+import io.github.groqspring.chat.ChatCompletion;
+import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.chat.ResponseMessage;
+import io.github.groqspring.chat.Usage;
+import io.github.groqspring.http.RateLimits;
+import io.github.groqspring.http.ResponseMetadata;
+import io.github.groqspring.test.GroqEmulator;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+
+/**
+ * What observing a Groq call costs: the observer around a call that returns at once (the
+ * pure overhead), and whole chat calls against the local emulator, each without
+ * observations, with Boot's meter handler only, and with it plus
+ * {@link GroqMeterObservationHandler}.
+ *
+ * <p>Run from the project's root:
+ * <pre>
+ * ./mvnw -B -q test-compile -pl groq-spring-boot-autoconfigure -am
+ * ./mvnw -B -q dependency:build-classpath -pl groq-spring-boot-autoconfigure -Dmdep.includeScope=test \
+ *     -Dmdep.outputFile=target/cp.txt
+ * java -cp groq-spring-boot-autoconfigure/target/test-classes:groq-spring-boot-autoconfigure/target/classes:\
+ * groq-spring-boot-test/target/classes:$(cat groq-spring-boot-autoconfigure/target/cp.txt) \
+ *     io.github.groqspring.observation.ObservationOverheadBenchmark
+ * </pre>
+ */
+public final class ObservationOverheadBenchmark {
+
+	private static final int IN_MEMORY_CALLS = 200_000;
+
+	private static final int HTTP_CALLS = 2_000;
+
+	private static final int ROUNDS = 5;
+
+	private ObservationOverheadBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		// The JDK's HTTP server (the emulator's) has Nagle's algorithm on by default: every
+		// keep-alive answer would then wait ~40 ms for the client's delayed ACK.
+		System.setProperty("sun.net.httpserver.nodelay", "true");
+		ChatRequest request = ChatRequest.builder("llama-3.3-70b-versatile")
+			.serviceTier(ServiceTier.FLEX)
+			.user("Hi")
+			.build();
+		ChatResponse response = response();
+		GroqObserver noop = GroqObserver.NOOP;
+		GroqObserver timed = new GroqObserver(registry(false), null, null);
+		GroqObserver metered = new GroqObserver(registry(true), null, null);
+		System.out.println("observer around an immediate call, ns per call (best of " + ROUNDS + " rounds of "
+				+ IN_MEMORY_CALLS + ")");
+		System.out.printf("  no observation      %8.0f%n",
+				best(IN_MEMORY_CALLS, () -> noop.observe(GroqObservationContext.chat(request), () -> response)));
+		System.out.printf("  Boot's timer only   %8.0f%n",
+				best(IN_MEMORY_CALLS, () -> timed.observe(GroqObservationContext.chat(request), () -> response)));
+		System.out.printf("  timer + Groq meters %8.0f%n",
+				best(IN_MEMORY_CALLS, () -> metered.observe(GroqObservationContext.chat(request), () -> response)));
+		try (GroqEmulator emulator = GroqEmulator.start();
+				GroqTemplate plain = GroqTemplate.builder().baseUrl(emulator.baseUrl()).build();
+				GroqTemplate observed = GroqTemplate.builder()
+					.baseUrl(emulator.baseUrl())
+					.observationRegistry(registry(true))
+					.build()) {
+			System.out.println("chat call against the local emulator, us per call (best of " + ROUNDS + " rounds of "
+					+ HTTP_CALLS + ")");
+			for (int i = 0; i < 2; i++) {
+				System.out.printf("  no observation      %8.1f%n", best(HTTP_CALLS, () -> plain.chat(request)) / 1000);
+				System.out.printf("  timer + Groq meters %8.1f%n",
+						best(HTTP_CALLS, () -> observed.chat(request)) / 1000);
+			}
+		}
+	}
+
+	private static ObservationRegistry registry(boolean groqMeters) {
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ObservationRegistry registry = ObservationRegistry.create();
+		registry.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+		if (groqMeters) {
+			registry.observationConfig().observationHandler(new GroqMeterObservationHandler(meters));
+		}
+		return registry;
+	}
+
+	private static double best(int calls, Supplier<?> call) {
+		double best = Double.MAX_VALUE;
+		Object sink = null;
+		for (int round = 0; round < ROUNDS; round++) {
+			long start = System.nanoTime();
+			for (int i = 0; i < calls; i++) {
+				sink = call.get();
+			}
+			best = Math.min(best, (System.nanoTime() - start) / (double) calls);
+		}
+		if (sink == null) {
+			throw new IllegalStateException("No result");
+		}
+		return best;
+	}
+
+	private static ChatResponse response() {
+		Usage usage = new Usage(0.0418, 45, 0.002, 607, 2.2, 652, 2.2, null, null);
+		ChatCompletion completion = new ChatCompletion("chatcmpl-1", "chat.completion", 1L, "llama-3.3-70b-versatile",
+				List.of(new ChatCompletion.Choice(0, new ResponseMessage("assistant", "Hi", null, null, null, null),
+						"stop")),
+				usage, null, new ChatCompletion.XGroq("req_1", null, null), "flex");
+		return new ChatResponse(completion,
+				new ResponseMetadata(200, "req_1", null, RateLimits.NONE, ServiceTier.FLEX, 1, null));
+	}
+
+}
