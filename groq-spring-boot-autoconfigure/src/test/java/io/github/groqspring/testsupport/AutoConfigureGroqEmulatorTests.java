@@ -24,8 +24,11 @@ import io.github.groqspring.autoconfigure.GroqAutoConfiguration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-/** What a user's own test looks like with the test-support annotation. */
-@SpringBootTest(properties = "groq.default-model=llama-3.3-70b-versatile")
+/**
+ * What a user's own test looks like with the test-support annotation; the application's
+ * offline mode ({@code groq.emulator.enabled=auto}, as the samples set it) stays out of the way.
+ */
+@SpringBootTest(properties = { "groq.default-model=llama-3.3-70b-versatile", "groq.emulator.enabled=auto" })
 @AutoConfigureGroqEmulator(apiKey = "gsk_test")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AutoConfigureGroqEmulatorTests {

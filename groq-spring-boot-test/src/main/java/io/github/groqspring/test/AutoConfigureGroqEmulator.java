@@ -7,10 +7,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.test.context.TestPropertySource;
+
 /**
  * Runs a {@link GroqEmulator} for the test's application context, points
  * {@code groq.base-url} at it, and makes it a bean to inject and script. Recorded requests
- * and scripts are forgotten after each test method.
+ * and scripts are forgotten after each test method. The application's own offline mode
+ * ({@code groq.emulator.enabled}) is switched off for the test, so only this emulator runs.
  *
  * <pre>{@code
  * @SpringBootTest
@@ -32,6 +35,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
+@TestPropertySource(properties = "groq.emulator.enabled=false")
 public @interface AutoConfigureGroqEmulator {
 
 	/**
