@@ -2,9 +2,14 @@ package io.github.groqspring.samples.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import io.github.groqspring.GroqTemplate;
+import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.GroqTierContext;
 import io.github.groqspring.test.GroqEmulator;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +18,7 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -21,6 +27,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
@@ -28,7 +35,8 @@ import org.springframework.web.client.RestClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// groq.emulator.enabled=false: this test points groq.base-url at its own emulator
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "groq.emulator.enabled=false")
 @ExtendWith(OutputCaptureExtension.class)
 class WebSampleApplicationTests {
 
@@ -38,6 +46,9 @@ class WebSampleApplicationTests {
 
 	@Value("${local.server.port}")
 	private int port;
+
+	@Autowired
+	private ThreadPoolTaskExecutor applicationTaskExecutor;
 
 	@DynamicPropertySource
 	static void groq(DynamicPropertyRegistry registry) {
@@ -50,7 +61,7 @@ class WebSampleApplicationTests {
 	}
 
 	@Test
-	void afterAFewSummariesHealthShowsGroqUpAndMetricsShowTheCallsPerTier() throws Exception {
+	void afterSummariesAndADigestHealthShowsGroqUpAndMetricsShowTheCallsPerTier() throws Exception {
 		RestClient client = RestClient.create("http://localhost:" + this.port);
 		for (String text : List.of("Groq serves tiers.", "Flex may answer 498.", "Health is cached.")) {
 			JsonNode summary = get(client.post()
@@ -58,14 +69,29 @@ class WebSampleApplicationTests {
 				.contentType(MediaType.APPLICATION_JSON)
 				.body("{\"text\":\"" + text + "\"}"));
 			assertThat(summary.get("summary").asString()).isEqualTo("Emulated reply to: " + text);
+			assertThat(summary.get("requestedTier").asString()).isEqualTo("auto");
 			assertThat(summary.get("servedTier").asString()).isEqualTo("on_demand");
+			assertThat(summary.get("attempts").asInt()).isEqualTo(1);
 			assertThat(summary.get("requestId").asString()).startsWith("req_emulated_");
 			JSONAssert.assertEquals("""
-					{"model":"llama-3.3-70b-versatile","service_tier":"on_demand","messages":[
+					{"model":"llama-3.3-70b-versatile","service_tier":"auto","messages":[
 					 {"role":"system","content":"Summarize the user's text in one sentence."},
 					 {"role":"user","content":"%s"}]}""".formatted(text), emulator.lastRequest().bodyText(),
 					JSONCompareMode.STRICT);
 		}
+		JsonNode digest = get(client.post()
+			.uri("/digest")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"events\":[\"3 releases\",\"2 incidents\"]}"));
+		assertThat(digest.get("digest").asString()).isEqualTo("Emulated reply to: 3 releases\n2 incidents");
+		assertThat(digest.get("requestedTier").asString()).isEqualTo("flex");
+		assertThat(digest.get("servedTier").asString()).isEqualTo("flex");
+		assertThat(digest.get("attempts").asInt()).isEqualTo(1);
+		JSONAssert.assertEquals("""
+				{"model":"llama-3.3-70b-versatile","service_tier":"flex","messages":[
+				 {"role":"system","content":"Write a one-paragraph digest of these events."},
+				 {"role":"user","content":"3 releases\\n2 incidents"}]}""", emulator.lastRequest().bodyText(),
+				JSONCompareMode.STRICT);
 
 		JsonNode groq = get(client.get().uri("/actuator/health")).get("components").get("groq");
 		assertThat(groq.get("status").asString()).isEqualTo("UP");
@@ -81,19 +107,31 @@ class WebSampleApplicationTests {
 		assertThat(names).contains("groq.client.operation", "groq.client.token.usage", "groq.client.queue.time");
 
 		JsonNode operation = get(client.get().uri("/actuator/metrics/groq.client.operation"));
-		assertThat(tagValues(operation, "groq.request.service_tier")).containsExactly("on_demand");
-		assertThat(tagValues(operation, "groq.response.service_tier")).containsExactly("on_demand");
+		assertThat(tagValues(operation, "groq.request.service_tier")).containsExactlyInAnyOrder("auto", "flex");
+		assertThat(tagValues(operation, "groq.response.service_tier")).containsExactlyInAnyOrder("on_demand", "flex");
 		assertThat(tagValues(operation, "gen_ai.request.model")).containsExactly("llama-3.3-70b-versatile");
 		assertThat(tagValues(operation, "groq.fallback")).containsExactly("false");
-		JsonNode calls = get(client.get()
+		JsonNode summaries = get(client.get()
 			.uri("/actuator/metrics/groq.client.operation?tag=gen_ai.operation.name:chat"
-					+ "&tag=groq.request.service_tier:on_demand&tag=outcome:SUCCESS"));
-		assertThat(measurement(calls, "COUNT")).isEqualTo(3);
+					+ "&tag=groq.request.service_tier:auto&tag=groq.response.service_tier:on_demand&tag=outcome:SUCCESS"));
+		assertThat(measurement(summaries, "COUNT")).isEqualTo(3);
+		JsonNode digests = get(client.get()
+			.uri("/actuator/metrics/groq.client.operation?tag=gen_ai.operation.name:chat"
+					+ "&tag=groq.request.service_tier:flex&tag=groq.response.service_tier:flex&tag=outcome:SUCCESS"));
+		assertThat(measurement(digests, "COUNT")).isEqualTo(1);
 		JsonNode queue = get(
 				client.get().uri("/actuator/metrics/groq.client.queue.time?tag=groq.response.service_tier:on_demand"));
 		assertThat(measurement(queue, "COUNT")).isEqualTo(3);
 		JsonNode input = get(client.get().uri("/actuator/metrics/groq.client.token.usage?tag=gen_ai.token.type:input"));
 		assertThat(measurement(input, "COUNT")).isPositive();
+	}
+
+	@Test
+	void theAsyncExecutorCarriesTheSubmittersGroqTierToItsThreads() throws Exception {
+		Future<@Nullable ServiceTier> seen = GroqTierContext.callWith(ServiceTier.PERFORMANCE,
+				() -> this.applicationTaskExecutor.submit(GroqTierContext::current));
+		assertThat(seen.get(5, TimeUnit.SECONDS)).isEqualTo(ServiceTier.PERFORMANCE);
+		assertThat(GroqTierContext.current()).isNull();
 	}
 
 	@Test
