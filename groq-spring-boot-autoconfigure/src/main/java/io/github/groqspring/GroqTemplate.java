@@ -283,7 +283,7 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	}
 
 	private GroqBatchTemplate createBatchTemplate() {
-		return new GroqBatchTemplate(this.httpClient, this.defaultModel);
+		return new GroqBatchTemplate(this.httpClient, this.defaultModel, this.observer);
 	}
 
 	@Override

@@ -2,14 +2,20 @@ package io.github.groqspring.batch;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.function.Supplier;
 
 import io.github.groqspring.http.GroqHttpClient;
+import io.github.groqspring.http.GroqHttpClient.HttpResult;
+import io.github.groqspring.observation.GroqObservationContext;
+import io.github.groqspring.observation.GroqObserver;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The organisation's files at Groq: batch inputs ({@code purpose=batch}) and the output
  * and error files of batches ({@code batch_output}). Groq keeps them 30 days; delete them
- * sooner here. Obtained from {@code GroqBatchTemplate.files()}.
+ * sooner here. Obtained from {@code GroqBatchTemplate.files()}. Each call is one
+ * observation ({@code list_files}, {@code get_file}, {@code download_file},
+ * {@code delete_file}).
  */
 public final class BatchFiles {
 
@@ -17,8 +23,11 @@ public final class BatchFiles {
 
 	private final GroqHttpClient httpClient;
 
-	BatchFiles(GroqHttpClient httpClient) {
+	private final GroqObserver observer;
+
+	BatchFiles(GroqHttpClient httpClient, GroqObserver observer) {
 		this.httpClient = httpClient;
+		this.observer = observer;
 	}
 
 	/**
@@ -26,7 +35,7 @@ public final class BatchFiles {
 	 * @return the files
 	 */
 	public List<BatchFile> list() {
-		return this.httpClient.get(PATH, FileList.class).body().data();
+		return observe(GroqObservationContext.LIST_FILES, () -> this.httpClient.get(PATH, FileList.class)).data();
 	}
 
 	/**
@@ -36,16 +45,21 @@ public final class BatchFiles {
 	 * @throws io.github.groqspring.error.GroqNotFoundException when there is no such file
 	 */
 	public BatchFile get(String fileId) {
-		return this.httpClient.get(PATH + "/{id}", BatchFile.class, requireId(fileId)).body();
+		String id = requireId(fileId);
+		return observe(GroqObservationContext.GET_FILE, () -> this.httpClient.get(PATH + "/{id}", BatchFile.class, id));
 	}
 
 	/**
-	 * A file's content, streamed as it arrives.
+	 * A file's content, streamed as it arrives. Its {@code download_file} observation covers
+	 * opening the response, not reading it, and records a status and request id only when
+	 * the download is refused.
 	 * @param fileId the file's id
 	 * @return the content; the caller must close it, which releases the connection
 	 */
 	public InputStream download(String fileId) {
-		return this.httpClient.download(PATH + "/{id}/content", requireId(fileId));
+		String id = requireId(fileId);
+		return this.observer.observe(GroqObservationContext.operation(GroqObservationContext.DOWNLOAD_FILE, null),
+				() -> this.httpClient.download(PATH + "/{id}/content", id));
 	}
 
 	/**
@@ -63,7 +77,13 @@ public final class BatchFiles {
 	 * @return Groq's answer
 	 */
 	public FileDeletion delete(String fileId) {
-		return this.httpClient.delete(PATH + "/{id}", FileDeletion.class, requireId(fileId)).body();
+		String id = requireId(fileId);
+		return observe(GroqObservationContext.DELETE_FILE,
+				() -> this.httpClient.delete(PATH + "/{id}", FileDeletion.class, id));
+	}
+
+	private <T> T observe(String operation, Supplier<HttpResult<T>> call) {
+		return this.observer.observe(GroqObservationContext.operation(operation, null), call).body();
 	}
 
 	private static String requireId(String fileId) {

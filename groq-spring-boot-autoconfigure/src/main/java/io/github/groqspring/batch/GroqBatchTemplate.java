@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -17,7 +18,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.http.GroqHttpClient;
+import io.github.groqspring.http.GroqHttpClient.HttpResult;
 import io.github.groqspring.http.RateLimits;
+import io.github.groqspring.observation.GroqObservationContext;
+import io.github.groqspring.observation.GroqObserver;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,6 +33,12 @@ import org.jspecify.annotations.Nullable;
  * <p>Obtain it from {@code GroqTemplate.batches()}: it shares the template's HTTP client
  * and default model, but never its service tier, since the Batch API does not accept
  * {@code service_tier}. Thread-safe.
+ *
+ * <p>Each HTTP call is one observation named after its operation ({@code upload_file},
+ * {@code create_batch}, {@code get_batch}, {@code list_batches}, {@code cancel_batch}, and
+ * the {@link BatchFiles file} operations), without a model or tier: a {@code submit} is an
+ * {@code upload_file} then a {@code create_batch}, each poll of an {@code await} is a
+ * {@code get_batch}, and each result file read is a {@code download_file}.
  *
  * <pre>{@code
  * Batch batch = groq.batches().submit(BatchInput.builder()
@@ -60,26 +70,40 @@ public class GroqBatchTemplate {
 
 	private final BatchFiles files;
 
+	private final GroqObserver observer;
+
 	/**
-	 * Create a template; usually obtained from {@code GroqTemplate.batches()} instead.
+	 * Create a template that observes nothing; usually obtained from
+	 * {@code GroqTemplate.batches()} instead.
 	 * @param httpClient the client that talks to Groq
 	 * @param defaultModel the model for requests that name none, may be {@code null}
 	 */
 	public GroqBatchTemplate(GroqHttpClient httpClient, @Nullable String defaultModel) {
-		this(httpClient, defaultModel, BatchLimits.DEFAULT, (duration) -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()),
-				Clock.systemUTC());
+		this(httpClient, defaultModel, GroqObserver.NOOP);
 	}
 
-	GroqBatchTemplate(GroqHttpClient httpClient, @Nullable String defaultModel, BatchLimits limits,
-			BatchPoller.Sleeper sleeper, Clock clock) {
+	/**
+	 * Create a template; usually obtained from {@code GroqTemplate.batches()} instead.
+	 * @param httpClient the client that talks to Groq
+	 * @param defaultModel the model for requests that name none, may be {@code null}
+	 * @param observer what wraps each HTTP call in an observation
+	 */
+	public GroqBatchTemplate(GroqHttpClient httpClient, @Nullable String defaultModel, GroqObserver observer) {
+		this(httpClient, defaultModel, observer, BatchLimits.DEFAULT,
+				(duration) -> TimeUnit.NANOSECONDS.sleep(duration.toNanos()), Clock.systemUTC());
+	}
+
+	GroqBatchTemplate(GroqHttpClient httpClient, @Nullable String defaultModel, GroqObserver observer,
+			BatchLimits limits, BatchPoller.Sleeper sleeper, Clock clock) {
 		this.httpClient = httpClient;
 		this.defaultModel = defaultModel;
+		this.observer = observer;
 		this.limits = limits;
 		this.writer = new BatchInputWriter(httpClient.jsonMapper(), defaultModel);
 		this.sleeper = sleeper;
 		this.clock = clock;
 		this.poller = new BatchPoller(this::get, sleeper, clock);
-		this.files = new BatchFiles(httpClient);
+		this.files = new BatchFiles(httpClient, observer);
 	}
 
 	/**
@@ -88,11 +112,12 @@ public class GroqBatchTemplate {
 	 * @return a copy sharing the HTTP client
 	 */
 	public GroqBatchTemplate withLimits(BatchLimits limits) {
-		return new GroqBatchTemplate(this.httpClient, this.defaultModel, limits, this.sleeper, this.clock);
+		return new GroqBatchTemplate(this.httpClient, this.defaultModel, this.observer, limits, this.sleeper,
+				this.clock);
 	}
 
 	GroqBatchTemplate withTiming(BatchPoller.Sleeper sleeper, Clock clock) {
-		return new GroqBatchTemplate(this.httpClient, this.defaultModel, this.limits, sleeper, clock);
+		return new GroqBatchTemplate(this.httpClient, this.defaultModel, this.observer, this.limits, sleeper, clock);
 	}
 
 	/**
@@ -146,10 +171,9 @@ public class GroqBatchTemplate {
 	 */
 	public BatchFile upload(BatchInput input) {
 		long length = this.writer.measure(input, this.limits);
-		return this.httpClient
-			.postMultipart(BatchFiles.PATH, Map.of("purpose", "batch"), "file", "batch.jsonl", length,
-					(out) -> this.writer.write(input, out), BatchFile.class)
-			.body();
+		return observe(GroqObservationContext.UPLOAD_FILE,
+				() -> this.httpClient.postMultipart(BatchFiles.PATH, Map.of("purpose", "batch"), "file", "batch.jsonl",
+						length, (out) -> this.writer.write(input, out), BatchFile.class));
 	}
 
 	/**
@@ -171,7 +195,8 @@ public class GroqBatchTemplate {
 	public Batch create(String inputFileId, BatchOptions options) {
 		CreateBatch body = new CreateBatch(requireId("inputFileId", inputFileId), BatchInputWriter.ENDPOINT,
 				options.completionWindow().wireValue(), options.metadata().isEmpty() ? null : options.metadata());
-		return this.httpClient.postWithoutTier(BATCHES, body, Batch.class).body();
+		return observe(GroqObservationContext.CREATE_BATCH,
+				() -> this.httpClient.postWithoutTier(BATCHES, body, Batch.class));
 	}
 
 	/**
@@ -180,7 +205,8 @@ public class GroqBatchTemplate {
 	 * @return the batch as it is now
 	 */
 	public Batch get(String batchId) {
-		return this.httpClient.get(BATCHES + "/{id}", Batch.class, requireId("batchId", batchId)).body();
+		String id = requireId("batchId", batchId);
+		return observe(GroqObservationContext.GET_BATCH, () -> this.httpClient.get(BATCHES + "/{id}", Batch.class, id));
 	}
 
 	/**
@@ -205,7 +231,8 @@ public class GroqBatchTemplate {
 		Map<String, @Nullable Object> query = new LinkedHashMap<>();
 		query.put("after", after);
 		query.put("limit", limit);
-		return this.httpClient.getWithQuery(BATCHES, query, BatchPage.class).body();
+		return observe(GroqObservationContext.LIST_BATCHES,
+				() -> this.httpClient.getWithQuery(BATCHES, query, BatchPage.class));
 	}
 
 	/**
@@ -239,8 +266,9 @@ public class GroqBatchTemplate {
 	 * @return the batch, usually {@code cancelling}
 	 */
 	public Batch cancel(String batchId) {
-		return this.httpClient.postWithoutTier(BATCHES + "/{id}/cancel", null, Batch.class, requireId("batchId", batchId))
-			.body();
+		String id = requireId("batchId", batchId);
+		return observe(GroqObservationContext.CANCEL_BATCH,
+				() -> this.httpClient.postWithoutTier(BATCHES + "/{id}/cancel", null, Batch.class, id));
 	}
 
 	/**
@@ -255,7 +283,8 @@ public class GroqBatchTemplate {
 	}
 
 	/**
-	 * Wait for a batch to finish.
+	 * Wait for a batch to finish. There is no observation of the whole wait: each poll is
+	 * its own {@code get_batch} observation.
 	 * @param batchId the batch's id
 	 * @param polling how often to poll and how long to wait
 	 * @param onProgress told the batch at the first poll and whenever its status or request
@@ -309,6 +338,10 @@ public class GroqBatchTemplate {
 	 */
 	public BatchFiles files() {
 		return this.files;
+	}
+
+	private <T> T observe(String operation, Supplier<HttpResult<T>> call) {
+		return this.observer.observe(GroqObservationContext.operation(operation, null), call).body();
 	}
 
 	private @Nullable BatchPage nextPage(BatchPage page, int pageSize) {

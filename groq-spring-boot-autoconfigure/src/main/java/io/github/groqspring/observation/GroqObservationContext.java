@@ -33,6 +33,33 @@ public class GroqObservationContext extends Observation.Context {
 	/** The operation name of {@code GET /openai/v1/models/{id}}. */
 	public static final String GET_MODEL = "get_model";
 
+	/** The operation name of uploading a batch input file ({@code POST /openai/v1/files}). */
+	public static final String UPLOAD_FILE = "upload_file";
+
+	/** The operation name of {@code POST /openai/v1/batches}. */
+	public static final String CREATE_BATCH = "create_batch";
+
+	/** The operation name of {@code GET /openai/v1/batches/{id}}; each poll of an await is one. */
+	public static final String GET_BATCH = "get_batch";
+
+	/** The operation name of {@code GET /openai/v1/batches}, one per page. */
+	public static final String LIST_BATCHES = "list_batches";
+
+	/** The operation name of {@code POST /openai/v1/batches/{id}/cancel}. */
+	public static final String CANCEL_BATCH = "cancel_batch";
+
+	/** The operation name of opening {@code GET /openai/v1/files/{id}/content}. */
+	public static final String DOWNLOAD_FILE = "download_file";
+
+	/** The operation name of {@code GET /openai/v1/files}. */
+	public static final String LIST_FILES = "list_files";
+
+	/** The operation name of {@code GET /openai/v1/files/{id}}. */
+	public static final String GET_FILE = "get_file";
+
+	/** The operation name of {@code DELETE /openai/v1/files/{id}}. */
+	public static final String DELETE_FILE = "delete_file";
+
 	private static final ThreadLocal<@Nullable GroqObservationContext> current = new ThreadLocal<>();
 
 	private final String operationName;
