@@ -51,15 +51,15 @@ public final class BatchFiles {
 
 	/**
 	 * A file's content, streamed as it arrives. Its {@code download_file} observation covers
-	 * opening the response, not reading it, and records a status and request id only when
-	 * the download is refused.
+	 * opening the response (status and request id included), not reading it.
 	 * @param fileId the file's id
 	 * @return the content; the caller must close it, which releases the connection
 	 */
 	public InputStream download(String fileId) {
 		String id = requireId(fileId);
 		return this.observer.observe(GroqObservationContext.operation(GroqObservationContext.DOWNLOAD_FILE, null),
-				() -> this.httpClient.download(PATH + "/{id}/content", id));
+				() -> this.httpClient.download(PATH + "/{id}/content", id))
+			.body();
 	}
 
 	/**

@@ -419,11 +419,12 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * each read is bounded by {@code groq.read-timeout}.
 	 * @param path the path under the base URL, may hold {@code {}} variables
 	 * @param uriVariables values for the path's variables
-	 * @return the body; the caller must close it, which releases the connection (and drops
-	 * it when the body was not read to its end, rather than reading the rest)
+	 * @return the body with its response's metadata; the caller must close the body, which
+	 * releases the connection (and drops it when the body was not read to its end, rather
+	 * than reading the rest)
 	 * @throws GroqException on an error status or a transport failure
 	 */
-	public InputStream download(String path, Object... uriVariables) {
+	public HttpResult<InputStream> download(String path, Object... uriVariables) {
 		return withRetries("GET " + path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
 			.uri(path, uriVariables)
 			.accept(MediaType.ALL)
@@ -436,7 +437,7 @@ public final class GroqHttpClient implements AutoCloseable {
 					}
 				}
 				return new HttpResult<InputStream>(new ResponseBodyStream(response), ResponseMetadata.of(response, null));
-			}, false)).body();
+			}, false));
 	}
 
 	/**
