@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.chat.StructuredOutput;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.stream.ChatStreamHandler;
@@ -108,5 +109,25 @@ public interface GroqOperations {
 	 * @throws io.github.groqspring.error.GroqNotFoundException when Groq does not serve it
 	 */
 	GroqModel getModel(String id);
+
+	/**
+	 * Build and send a request for structured output and return the answer as a record:
+	 * the request goes out with a strict {@code json_schema} response format generated
+	 * from the record ({@link io.github.groqspring.chat.JsonSchemas}), and the answer is
+	 * read strictly into it. Use {@link StructuredOutput} directly to keep the response.
+	 * @param <T> the record type
+	 * @param request a builder without a response format, e.g.
+	 * {@code ChatRequest.builder(model).user("Extract the invoice: ...")}
+	 * @param type the record, e.g. {@code Invoice.class}
+	 * @return the record
+	 * @throws IllegalArgumentException when the record has no strict JSON schema or the
+	 * request sets a response format
+	 * @throws io.github.groqspring.error.GroqStructuredOutputException when the answer is
+	 * not JSON for the record
+	 */
+	default <T> T chat(ChatRequest.Builder request, Class<T> type) {
+		StructuredOutput<T> output = StructuredOutput.of(type);
+		return output.read(chat(output.applyTo(request.build())));
+	}
 
 }

@@ -8,6 +8,7 @@ import io.github.groqspring.batch.GroqBatchTemplate;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.chat.StructuredOutput;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.http.CallBudget;
@@ -295,6 +296,16 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	public String toString() {
 		return "GroqTemplate[baseUrl=" + this.baseUrl + ", defaultModel=" + this.defaultModel
 				+ ", defaultServiceTier=" + this.defaultServiceTier + "]";
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>The answer is read with this template's {@code JsonMapper}.
+	 */
+	@Override
+	public <T> T chat(ChatRequest.Builder request, Class<T> type) {
+		StructuredOutput<T> output = StructuredOutput.of(type, this.httpClient.jsonMapper());
+		return output.read(chat(output.applyTo(request.build())));
 	}
 
 	/**

@@ -56,6 +56,10 @@ final class ChatCompletions {
 		String tier = body.hasNonNull("service_tier") ? body.get("service_tier").asString() : null;
 		String content = (scripted != null && scripted.content() != null) ? scripted.content()
 				: this.emulator.reply(request);
+		boolean callsTools = scripted != null && !scripted.toolCalls().isEmpty();
+		if (callsTools && body.path("stream").asBoolean(false)) {
+			return invalid("The emulator streams text replies only: script tool calls for blocking requests");
+		}
 		if (body.path("stream").asBoolean(false)) {
 			this.emulator.nextSequence();
 			EmulatedResponse stream = EmulatedResponse.reply(content).withHeader("content-type", EVENT_STREAM);
@@ -63,8 +67,11 @@ final class ChatCompletions {
 		}
 		int promptTokens = countTokens(body.get("messages"));
 		int completionTokens = Math.max(1, content.split("\\s+").length);
-		String json = WireFormat.completion(this.emulator.nextSequence(), model, content, servedTier(tier),
-				promptTokens, completionTokens);
+		String json = callsTools
+				? WireFormat.toolCallCompletion(this.emulator.nextSequence(), model, scripted.toolCalls(),
+						servedTier(tier), promptTokens)
+				: WireFormat.completion(this.emulator.nextSequence(), model, content, servedTier(tier), promptTokens,
+						completionTokens);
 		EmulatedResponse response = EmulatedResponse.json(200, json);
 		if (scripted == null) {
 			return response;

@@ -3,6 +3,7 @@ package io.github.groqspring.test;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -19,17 +20,20 @@ import org.jspecify.annotations.Nullable;
  * @param delay how long to wait before answering
  * @param fault how the answer is broken on the wire, {@link Fault#NONE} for not at all
  * @param dripInterval with {@link Fault#DRIP}, the pause between two 16-byte pieces
+ * @param toolCalls the tool calls of a completion that calls tools (finish reason
+ * {@code tool_calls}), empty for a text reply
  */
 public record EmulatedResponse(int status, Map<String, String> headers, byte @Nullable [] body,
-		@Nullable String content, Duration delay, Fault fault, Duration dripInterval) {
+		@Nullable String content, Duration delay, Fault fault, Duration dripInterval, List<ToolCall> toolCalls) {
 
 	public EmulatedResponse {
 		headers = Map.copyOf(headers);
+		toolCalls = List.copyOf(toolCalls);
 	}
 
 	EmulatedResponse(int status, Map<String, String> headers, byte @Nullable [] body, @Nullable String content,
 			Duration delay) {
-		this(status, headers, body, content, delay, Fault.NONE, Duration.ZERO);
+		this(status, headers, body, content, delay, Fault.NONE, Duration.ZERO, List.of());
 	}
 
 	/**
@@ -45,7 +49,7 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	 * @return the response
 	 */
 	public static EmulatedResponse noAnswer() {
-		return new EmulatedResponse(200, Map.of(), null, null, Duration.ZERO, Fault.NO_ANSWER, Duration.ZERO);
+		return new EmulatedResponse(200, Map.of(), null, null, Duration.ZERO, Fault.NO_ANSWER, Duration.ZERO, List.of());
 	}
 
 	/**
@@ -112,6 +116,32 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 				null, Duration.ZERO);
 	}
 
+	/**
+	 * A completion in which the model calls one tool instead of answering: the message has
+	 * {@code tool_calls} and no content, the finish reason is {@code tool_calls}. Blocking
+	 * requests only: a streamed request answered with a tool call gets a 400.
+	 * @param id the call's id, echoed by the tool message that answers it
+	 * @param name the function's name
+	 * @param argumentsJson the arguments, a JSON object as text
+	 * @return the response
+	 */
+	public static EmulatedResponse toolCall(String id, String name, String argumentsJson) {
+		return toolCalls(new ToolCall(id, name, argumentsJson));
+	}
+
+	/**
+	 * A completion in which the model calls several tools at once (parallel tool calls).
+	 * @param calls the calls, at least one
+	 * @return the response
+	 */
+	public static EmulatedResponse toolCalls(ToolCall... calls) {
+		if (calls.length == 0) {
+			throw new IllegalArgumentException("A tool-call completion needs at least one call");
+		}
+		return new EmulatedResponse(200, Map.of(), null, null, Duration.ZERO, Fault.NONE, Duration.ZERO,
+				List.of(calls));
+	}
+
 	static EmulatedResponse json(int status, String body) {
 		return raw(status, "application/json", body);
 	}
@@ -126,7 +156,7 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 		Map<String, String> copy = new LinkedHashMap<>(this.headers);
 		copy.put(name, value);
 		return new EmulatedResponse(this.status, copy, this.body, this.content, this.delay, this.fault,
-				this.dripInterval);
+				this.dripInterval, this.toolCalls);
 	}
 
 	/**
@@ -136,7 +166,7 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	 */
 	public EmulatedResponse delayedBy(Duration delay) {
 		return new EmulatedResponse(this.status, this.headers, this.body, this.content, delay, this.fault,
-				this.dripInterval);
+				this.dripInterval, this.toolCalls);
 	}
 
 	/**
@@ -146,7 +176,18 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	 * @return a copy
 	 */
 	public EmulatedResponse withFault(Fault fault, Duration dripInterval) {
-		return new EmulatedResponse(this.status, this.headers, this.body, this.content, this.delay, fault, dripInterval);
+		return new EmulatedResponse(this.status, this.headers, this.body, this.content, this.delay, fault, dripInterval,
+				this.toolCalls);
+	}
+
+	/**
+	 * One tool call of a scripted completion.
+	 *
+	 * @param id the call's id
+	 * @param name the function's name
+	 * @param arguments the arguments, a JSON object as text
+	 */
+	public record ToolCall(String id, String name, String arguments) {
 	}
 
 	/** How a response is broken on the wire. */

@@ -1,6 +1,7 @@
 package io.github.groqspring.test;
 
 import java.util.Collection;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +43,29 @@ final class WireFormat {
 		choice.putNull("logprobs");
 		choice.put("finish_reason", "stop");
 		body.set("usage", usage(promptTokens, completionTokens));
+		body.put("system_fingerprint", "fp_emulated");
+		body.putObject("x_groq").put("id", "req_emulated_" + sequence).put("seed", 167346302 + sequence);
+		body.put("service_tier", servedTier);
+		return JSON.writeValueAsString(body);
+	}
+
+	static String toolCallCompletion(long sequence, String model, List<EmulatedResponse.ToolCall> calls,
+			String servedTier, int promptTokens) {
+		ObjectNode body = JSON.createObjectNode()
+			.put("id", "chatcmpl-emulated-" + sequence)
+			.put("object", "chat.completion")
+			.put("created", 1730241104L + sequence)
+			.put("model", model);
+		ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
+		ObjectNode message = choice.putObject("message").put("role", "assistant");
+		ArrayNode toolCalls = message.putArray("tool_calls");
+		for (EmulatedResponse.ToolCall call : calls) {
+			ObjectNode toolCall = toolCalls.addObject().put("id", call.id()).put("type", "function");
+			toolCall.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+		}
+		choice.putNull("logprobs");
+		choice.put("finish_reason", "tool_calls");
+		body.set("usage", usage(promptTokens, 10 * calls.size()));
 		body.put("system_fingerprint", "fp_emulated");
 		body.putObject("x_groq").put("id", "req_emulated_" + sequence).put("seed", 167346302 + sequence);
 		body.put("service_tier", servedTier);
