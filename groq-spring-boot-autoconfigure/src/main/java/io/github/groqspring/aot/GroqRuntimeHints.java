@@ -3,6 +3,10 @@ package io.github.groqspring.aot;
 import java.util.List;
 
 import io.github.groqspring.ServiceTier;
+import io.github.groqspring.batch.Batch;
+import io.github.groqspring.batch.BatchFile;
+import io.github.groqspring.batch.BatchPage;
+import io.github.groqspring.batch.FileDeletion;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatMessage;
 import io.github.groqspring.chat.ChatRequest;
@@ -17,15 +21,18 @@ import io.github.groqspring.chat.Usage;
 import io.github.groqspring.error.GroqError;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.models.GroqModelList;
+import io.github.groqspring.stream.ChatCompletionChunk;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
 import org.springframework.aot.hint.RuntimeHints;
 import org.springframework.aot.hint.RuntimeHintsRegistrar;
+import org.springframework.util.ClassUtils;
 
 /**
- * Reflection hints for every type Jackson reads or writes on Groq's wire, so that requests
- * and responses (de)serialize in a native image as on the JVM.
+ * Reflection hints for every type Jackson reads or writes on Groq's wire (chat, streams,
+ * models, batches and files), so that they (de)serialize in a native image as on the JVM.
+ * Records an application reads with {@code StructuredOutput} are the application's to hint.
  */
 public class GroqRuntimeHints implements RuntimeHintsRegistrar {
 
@@ -35,13 +42,22 @@ public class GroqRuntimeHints implements RuntimeHintsRegistrar {
 			ResponseFormat.JsonSchema.class, ReasoningEffort.class, ReasoningFormat.class, ServiceTier.class,
 			ChatCompletion.class, ChatCompletion.Choice.class, ChatCompletion.XGroq.class, ResponseMessage.class,
 			Usage.class, Usage.PromptTokensDetails.class, Usage.CompletionTokensDetails.class, GroqError.class,
-			GroqModel.class, GroqModelList.class);
+			GroqModel.class, GroqModelList.class, ChatCompletionChunk.class, Batch.class, BatchFile.class,
+			BatchPage.class, FileDeletion.class);
+
+	/** Wire types the batch package keeps to itself. */
+	static final List<String> INTERNAL_WIRE_TYPES = List.of("io.github.groqspring.batch.BatchFiles$FileList",
+			"io.github.groqspring.batch.BatchInputWriter$Line", "io.github.groqspring.batch.GroqBatchTemplate$CreateBatch");
 
 	private final BindingReflectionHintsRegistrar bindingRegistrar = new BindingReflectionHintsRegistrar();
 
 	@Override
 	public void registerHints(RuntimeHints hints, @Nullable ClassLoader classLoader) {
 		this.bindingRegistrar.registerReflectionHints(hints.reflection(), WIRE_TYPES.toArray(Class<?>[]::new));
+		for (String name : INTERNAL_WIRE_TYPES) {
+			this.bindingRegistrar.registerReflectionHints(hints.reflection(),
+					ClassUtils.resolveClassName(name, GroqRuntimeHints.class.getClassLoader()));
+		}
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.github.groqspring.aot;
 
 import io.github.groqspring.ServiceTier;
+import io.github.groqspring.batch.Batch;
+import io.github.groqspring.stream.ChatCompletionChunk;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.Usage;
@@ -42,6 +44,11 @@ class GroqRuntimeHintsTests {
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(ChatRequest.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Usage.PromptTokensDetails.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(ChatCompletionChunk.ToolCallDelta.class)).accepts(hints);
+		assertThat(RuntimeHintsPredicates.reflection().onType(Batch.RequestCounts.class)).accepts(hints);
+		for (String name : GroqRuntimeHints.INTERNAL_WIRE_TYPES) {
+			assertThat(RuntimeHintsPredicates.reflection().onType(Class.forName(name))).as(name).accepts(hints);
+		}
 	}
 
 	@Test
