@@ -2,6 +2,7 @@ package io.github.groqspring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import io.github.groqspring.batch.GroqBatchTemplate;
@@ -93,22 +94,9 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	public ChatResponse chat(ChatRequest request, RequestOptions options) {
 		ChatRequest resolved = resolve(request).withStream(null);
 		CallBudget budget = budget(options);
-		return this.observer.observe(GroqObservationContext.chat(resolved), () -> {
-			try {
-				return send(resolved, budget, null);
-			}
-			catch (FlexCapacityExceededException ex) {
-				ServiceTier fallback = flexFallbackTier(options);
-				if (fallback == null || resolved.serviceTier() != ServiceTier.FLEX) {
-					throw ex;
-				}
-				GroqObservationContext observation = GroqObservationContext.current();
-				if (observation != null) {
-					observation.recordFallback(fallback, ex.getStatusCode());
-				}
-				return send(resolved.withServiceTier(fallback), budget, ServiceTier.FLEX);
-			}
-		});
+		return this.observer.observe(GroqObservationContext.chat(resolved),
+				() -> withFlexFallback(resolved, options, GroqObservationContext.current(),
+						(sent, fallbackFrom) -> send(sent, budget, fallbackFrom)));
 	}
 
 	@Override
@@ -117,17 +105,8 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		CallBudget budget = budget(RequestOptions.DEFAULTS);
 		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(resolved));
 		try (GroqCallObservation.Scope scope = call.openScope()) {
-			try {
-				return openStream(resolved, budget, call);
-			}
-			catch (FlexCapacityExceededException ex) {
-				ServiceTier fallback = flexFallbackTier(RequestOptions.DEFAULTS);
-				if (fallback == null || resolved.serviceTier() != ServiceTier.FLEX) {
-					throw ex;
-				}
-				call.context().recordFallback(fallback, ex.getStatusCode());
-				return openStream(resolved.withServiceTier(fallback), budget, call);
-			}
+			return withFlexFallback(resolved, RequestOptions.DEFAULTS, call.context(),
+					(sent, fallbackFrom) -> openStream(sent, budget, call));
 		}
 		catch (RuntimeException ex) {
 			call.failed(ex);
@@ -262,6 +241,27 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 				this.rateLimitGate.record(gateKey, ex.getRateLimits());
 			}
 			throw ex;
+		}
+	}
+
+	/**
+	 * Send a request; when it is a flex request that flex had no capacity for (after its
+	 * retries) and a fallback tier applies, send it once more on that tier.
+	 */
+	private <T> T withFlexFallback(ChatRequest request, RequestOptions options,
+			@Nullable GroqObservationContext observation, BiFunction<ChatRequest, @Nullable ServiceTier, T> send) {
+		try {
+			return send.apply(request, null);
+		}
+		catch (FlexCapacityExceededException ex) {
+			ServiceTier fallback = flexFallbackTier(options);
+			if (fallback == null || request.serviceTier() != ServiceTier.FLEX) {
+				throw ex;
+			}
+			if (observation != null) {
+				observation.recordFallback(fallback, ex.getStatusCode());
+			}
+			return send.apply(request.withServiceTier(fallback), ServiceTier.FLEX);
 		}
 	}
 
