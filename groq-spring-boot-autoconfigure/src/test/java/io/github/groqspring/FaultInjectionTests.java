@@ -7,7 +7,6 @@ import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqBadRequestException;
-import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqRateLimitException;
 import io.github.groqspring.error.GroqRequestTooLargeException;

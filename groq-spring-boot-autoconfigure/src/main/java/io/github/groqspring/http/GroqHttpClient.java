@@ -12,20 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import io.github.groqspring.ServiceTier;
-import io.github.groqspring.error.GroqApiException;
 import io.github.groqspring.error.GroqErrorDecoder;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
-import io.github.groqspring.error.GroqStreamTruncatedException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
-import io.github.groqspring.error.ServiceTierNotAvailableException;
-import io.github.groqspring.observation.GroqObservationContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -131,84 +126,13 @@ public final class GroqHttpClient implements AutoCloseable {
 		return this.jsonMapper;
 	}
 
-	/**
-	 * Whether a failure is worth another attempt: transport failures, 408, 409, 429, 498 and
-	 * 5xx, unless Groq's {@code x-should-retry} header says otherwise; never a tier the
-	 * organisation may not use, another 4xx, or an unreadable success body. A stream that broke
-	 * before its first chunk counts as a transport failure; one that delivered chunks is never
-	 * retried.
-	 * @param failure the failure
-	 * @return whether to retry
-	 */
-	public static boolean isRetryable(GroqException failure) {
-		if (failure instanceof GroqApiException api) {
-			if (api.getRetryHint() != null) {
-				return api.getRetryHint();
-			}
-			if (api instanceof ServiceTierNotAvailableException) {
-				return false;
-			}
-			int status = api.getStatusCode();
-			return status == 408 || status == 409 || status == 429 || status == 498 || status >= 500;
-		}
-		if (failure instanceof GroqStreamTruncatedException truncated) {
-			return truncated.getChunksReceived() == 0;
-		}
-		return failure instanceof GroqTransportException;
-	}
-
-	private <T> HttpResult<T> withRetries(String what, CallBudget budget, Attempt<HttpResult<T>> attempt) {
+	private <T> HttpResult<T> withRetries(String what, CallBudget budget, RetryLoop.Attempt<HttpResult<T>> attempt) {
 		return retrying(what, budget, attempt, HttpResult::withAttempts);
 	}
 
-	private <R> R retrying(String what, CallBudget budget, Attempt<R> attempt, BiFunction<R, Integer, R> onRetried) {
-		for (int number = 1;; number++) {
-			long attemptDeadline = budget.attemptDeadlineNanos();
-			try {
-				AttemptTimeout.set(Duration.ofNanos(attemptDeadline - System.nanoTime()).toMillis());
-				R result = attempt.run(attemptDeadline);
-				return (number == 1) ? result : onRetried.apply(result, number);
-			}
-			catch (ResourceAccessException ex) {
-				retryOrThrow(transportFailure(what, ex), number, budget);
-			}
-			catch (GroqException ex) {
-				retryOrThrow(ex, number, budget);
-			}
-			finally {
-				AttemptTimeout.clear();
-			}
-		}
-	}
-
-	private void retryOrThrow(GroqException failure, int attempt, CallBudget budget) {
-		RetrySettings retry = budget.retry();
-		if (attempt > retry.maxRetries() || !isRetryable(failure)) {
-			failure.setAttempts(attempt);
-			throw failure;
-		}
-		Duration wait = waitBeforeRetry(failure, attempt - 1, retry);
-		if (wait.compareTo(budget.remaining()) >= 0) {
-			failure.setAttempts(attempt);
-			throw failure;
-		}
-		if (logger.isDebugEnabled()) {
-			logger.debug("Retrying Groq call in " + wait.toMillis() + " ms after attempt " + attempt + ": "
-					+ failure.getMessage());
-		}
-		GroqObservationContext observation = GroqObservationContext.current();
-		if (observation != null) {
-			observation.recordRetry(failure.getStatusCode());
-		}
-		Sleeper.sleep(wait);
-	}
-
-	private static Duration waitBeforeRetry(GroqException failure, int retry, RetrySettings settings) {
-		Duration retryAfter = failure.getRateLimits().retryAfter();
-		if (retryAfter != null && !retryAfter.isZero() && retryAfter.compareTo(settings.maxRetryAfter()) <= 0) {
-			return retryAfter;
-		}
-		return settings.backoff(retry, ThreadLocalRandom.current().nextDouble(0.75, 1.0));
+	private <R> R retrying(String what, CallBudget budget, RetryLoop.Attempt<R> attempt,
+			BiFunction<R, Integer, R> onRetried) {
+		return RetryLoop.run(budget, attempt, onRetried, (ex) -> transportFailure(what, ex));
 	}
 
 	private <T> HttpResult<T> decode(ClientHttpResponse response, Class<T> responseType, @Nullable ServiceTier tier,
@@ -300,13 +224,6 @@ public final class GroqHttpClient implements AutoCloseable {
 		if (this.resources != null) {
 			this.resources.close();
 		}
-	}
-
-	@FunctionalInterface
-	private interface Attempt<R> {
-
-		R run(long attemptDeadline);
-
 	}
 
 	/** Pre-serialized JSON, written as is: no message converter can re-encode it. */
