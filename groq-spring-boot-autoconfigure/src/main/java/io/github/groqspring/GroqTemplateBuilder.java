@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.impl.classic.HttpClientBuilder;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.util.Timeout;
@@ -170,7 +169,8 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
-	 * How long reading the response may stall.
+	 * How long one attempt may take, from sending to the response's last byte (for a
+	 * stream: the longest wait for bytes).
 	 * @param readTimeout a positive duration (default 60 s)
 	 * @return this builder
 	 */
@@ -361,9 +361,10 @@ public final class GroqTemplateBuilder {
 
 		static ClientHttpRequestFactory requestFactory(HttpClientSettings settings, int pool) {
 			// HttpClient 5 retries 429 and 503 by itself: switched off, so retries happen in one layer only.
+			// No gzip: a decompressing stream could not be aborted at a deadline without reading it to its end.
 			// Each attempt waits for its response at most as long as its budget has left.
 			return ClientHttpRequestFactoryBuilder.httpComponents()
-				.withHttpClientCustomizer(HttpClientBuilder::disableAutomaticRetries)
+				.withHttpClientCustomizer((client) -> client.disableAutomaticRetries().disableContentCompression())
 				.withCustomizer((factory) -> factory.setHttpContextFactory((method, uri) -> attemptContext()))
 				.withConnectionManagerCustomizer((manager) -> manager.setMaxConnTotal(pool).setMaxConnPerRoute(pool))
 				.build(settings);
@@ -375,7 +376,10 @@ public final class GroqTemplateBuilder {
 				return null;
 			}
 			HttpClientContext context = HttpClientContext.create();
-			context.setRequestConfig(RequestConfig.custom().setResponseTimeout(Timeout.ofMilliseconds(millis)).build());
+			context.setRequestConfig(RequestConfig.custom()
+				.setResponseTimeout(Timeout.ofMilliseconds(millis))
+				.setConnectionRequestTimeout(Timeout.ofMilliseconds(millis))
+				.build());
 			return context;
 		}
 

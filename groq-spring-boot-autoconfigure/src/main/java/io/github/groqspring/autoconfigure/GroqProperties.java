@@ -42,7 +42,8 @@ public class GroqProperties {
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * How long reading a response may stall.
+	 * How long one attempt may take, from sending to the response's last byte (for a
+	 * stream: the longest wait for bytes).
 	 */
 	private Duration readTimeout = Duration.ofSeconds(60);
 

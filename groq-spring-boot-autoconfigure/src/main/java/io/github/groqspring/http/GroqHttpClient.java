@@ -188,10 +188,6 @@ public final class GroqHttpClient implements AutoCloseable {
 		return readRest(in, new ByteArrayOutputStream(8192), deadline, what);
 	}
 
-	static byte[] readBody(InputStream in, long contentLength) throws IOException {
-		return readBody(in, contentLength, System.nanoTime() + Duration.ofMinutes(1).toNanos(), "a test");
-	}
-
 	private static byte[] readRest(InputStream in, ByteArrayOutputStream out, long deadline, String what)
 			throws IOException {
 		byte[] buffer = new byte[8192];

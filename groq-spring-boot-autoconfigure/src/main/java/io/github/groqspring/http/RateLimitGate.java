@@ -33,7 +33,7 @@ public final class RateLimitGate {
 			this.blockedUntilNanos.merge(key, until, Math::max);
 		}
 		else {
-			this.blockedUntilNanos.remove(key);
+			this.blockedUntilNanos.computeIfPresent(key, (name, blockedUntil) -> (blockedUntil - now <= 0) ? null : blockedUntil);
 		}
 	}
 

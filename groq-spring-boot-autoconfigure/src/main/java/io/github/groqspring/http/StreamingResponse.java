@@ -10,12 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-import org.apache.hc.core5.http.io.EofSensorInputStream;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
-import org.springframework.util.ClassUtils;
 
 /**
  * A successful Groq response whose body is still arriving: its metadata, and its body as
@@ -26,8 +24,6 @@ import org.springframework.util.ClassUtils;
  */
 public final class StreamingResponse implements AutoCloseable {
 
-	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
-		.isPresent("org.apache.hc.core5.http.io.EofSensorInputStream", StreamingResponse.class.getClassLoader());
 
 	private final ClientHttpResponse response;
 
@@ -109,15 +105,7 @@ public final class StreamingResponse implements AutoCloseable {
 	}
 
 	private void dropConnection() {
-		try {
-			if (HTTP_COMPONENTS_PRESENT && HttpComponents.abort(this.connection)) {
-				return;
-			}
-			this.connection.close();
-		}
-		catch (IOException ex) {
-			// The connection is already broken: nothing left to release.
-		}
+		ConnectionAbort.abort(this.connection);
 	}
 
 	/**
@@ -129,19 +117,6 @@ public final class StreamingResponse implements AutoCloseable {
 			super("no bytes from Groq for " + ((idleTimeout != null) ? idleTimeout.toMillis() : 0)
 					+ " ms (groq.stream.idle-timeout)");
 			initCause(cause);
-		}
-
-	}
-
-	/** Kept apart so that this class loads without Apache HttpClient 5 on the class path. */
-	private static final class HttpComponents {
-
-		static boolean abort(InputStream body) throws IOException {
-			if (body instanceof EofSensorInputStream sensor) {
-				sensor.abort();
-				return true;
-			}
-			return false;
 		}
 
 	}

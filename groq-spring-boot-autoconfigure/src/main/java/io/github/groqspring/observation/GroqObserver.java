@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * <pre>{@code
  * // blocking, e.g. a batch operation
  * return observer.observe(GroqObservationContext.operation("create_batch", null),
- *         () -> httpClient.post(BATCHES, body, Batch.class, null)).body();
+ *         () -> httpClient.postWithoutTier(BATCHES, body, Batch.class)).body();
  *
  * // streamed
  * GroqCallObservation call = observer.start(GroqObservationContext.chatStream(resolved));

@@ -55,6 +55,10 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 
 	private final Listener listener;
 
+	private final java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+
+	private boolean handedOut;
+
 	private ChatStream(StreamingResponse response, ChatChunkReader reader, Listener listener) {
 		this.response = response;
 		this.reader = reader;
@@ -80,7 +84,8 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 	 * @param response the open response
 	 * @param jsonMapper the mapper for chunks
 	 * @param listener told once: the whole response after {@code [DONE]}, or the failure
-	 * (a {@link CancellationException} when the caller closed the stream early)
+	 * (a {@link CancellationException} when the caller closed the stream early); a failure
+	 * before this method returns is thrown to the caller, not told
 	 * @return the stream, holding its first chunk
 	 */
 	public static ChatStream open(StreamingResponse response, JsonMapper jsonMapper, Listener listener) {
@@ -88,6 +93,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 		ChatStream stream = new ChatStream(response,
 				new ChatChunkReader(response.body(), jsonMapper, response.metadata()), listener);
 		stream.advance();
+		stream.handedOut = true;
 		return stream;
 	}
 
@@ -195,7 +201,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 		}
 		else {
 			this.response.abort();
-			this.listener.failed(new CancellationException("The stream was closed before it ended"));
+			failed(new CancellationException("The stream was closed before it ended"));
 		}
 	}
 
@@ -215,15 +221,27 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 			if (cancelled && ex instanceof GroqStreamException) {
 				return false;
 			}
-			this.listener.failed(ex);
+			failed(ex);
 			throw ex;
 		}
 		if (this.next == null) {
 			close();
-			this.listener.completed(this.reader.partialResponse());
+			if (this.ended.compareAndSet(false, true)) {
+				this.listener.completed(this.reader.partialResponse());
+			}
 			return false;
 		}
 		return true;
+	}
+
+	/**
+	 * Tell the listener once; a failure before the stream was handed out is the opener's to
+	 * report (it may retry).
+	 */
+	private void failed(Throwable failure) {
+		if (this.handedOut && this.ended.compareAndSet(false, true)) {
+			this.listener.failed(failure);
+		}
 	}
 
 	private ChatResponse toResponseIfComplete() {

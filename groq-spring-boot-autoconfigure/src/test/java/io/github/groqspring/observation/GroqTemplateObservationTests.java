@@ -285,6 +285,25 @@ class GroqTemplateObservationTests {
 	}
 
 	@Test
+	void aStreamRetriedBeforeItsFirstChunkIsOneSuccessfulObservation() throws Exception {
+		this.emulator.enqueue(EmulatedResponse.error(503, "service_unavailable", null, "down"));
+		try (GroqTemplate retrying = GroqTemplate.builder()
+			.retry(new RetrySettings(1, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(1)))
+			.baseUrl(this.emulator.baseUrl())
+			.observationRegistry(this.registry)
+			.build(); ChatStream stream = retrying.stream(ChatRequest.builder(MODEL).user("Hi"))) {
+			stream.forEach((chunk) -> {
+			});
+		}
+		assertThat(this.emulator.requests()).hasSize(2);
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.doesNotHaveError()
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasHighCardinalityKeyValue("groq.retries", "1");
+	}
+
+	@Test
 	void aTruncatedStreamEndsItsObservationWithTheError() {
 		this.emulator.enqueueStream(EmulatedStream.reply("one two three").truncatedAfter(2));
 		try (ChatStream stream = this.groq.stream(ChatRequest.builder(MODEL).user("Hi"))) {

@@ -56,6 +56,9 @@ public final class GroqEmulator implements AutoCloseable {
 		}
 	}
 
+	private static final List<String> DEFAULT_MODELS = List.of("openai/gpt-oss-120b", "openai/gpt-oss-20b",
+			"llama-3.3-70b-versatile", "llama-3.1-8b-instant");
+
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -87,8 +90,7 @@ public final class GroqEmulator implements AutoCloseable {
 	private GroqEmulator(HttpServer server, ExecutorService executor) {
 		this.server = server;
 		this.executor = executor;
-		this.models.addAll(List.of("openai/gpt-oss-120b", "openai/gpt-oss-20b", "llama-3.3-70b-versatile",
-				"llama-3.1-8b-instant"));
+		this.models.addAll(DEFAULT_MODELS);
 	}
 
 	/**
@@ -291,6 +293,8 @@ public final class GroqEmulator implements AutoCloseable {
 		this.requests.clear();
 		this.scripted.clear();
 		this.stubs.clear();
+		this.models.retainAll(DEFAULT_MODELS);
+		this.models.addAll(DEFAULT_MODELS);
 		this.scriptedStreams.clear();
 		this.streamOutcomes.clear();
 		this.requiredApiKey = null;
