@@ -15,6 +15,7 @@ import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.chat.ToolCall;
 import io.github.groqspring.error.FlexCapacityExceededException;
+import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqRateLimitException;
 import io.github.groqspring.error.GroqStreamException;
@@ -191,6 +192,24 @@ class GroqTemplateStreamTests {
 			assertThat(response.servedTier()).contains(ServiceTier.ON_DEMAND);
 			assertThat(this.emulator.chatRequests()).extracting(RecordedRequest::serviceTier)
 				.containsExactly("flex", "on_demand");
+		}
+	}
+
+	@Test
+	void aDrippingErrorPageBeforeTheStreamCannotOutlastTheAttempt() throws Exception {
+		// 16 bytes every 100 ms: each read is quick, the whole page would take about 13 s.
+		this.emulator.enqueue(EmulatedResponse.error(502, "bad_gateway", null, "a slow proxy page ".repeat(110))
+			.withFault(EmulatedResponse.Fault.DRIP, Duration.ofMillis(100)));
+		try (GroqTemplate impatient = GroqTemplate.builder()
+			.baseUrl(this.emulator.baseUrl())
+			.retry(RetrySettings.NONE)
+			.readTimeout(Duration.ofMillis(300))
+			.build()) {
+			long start = System.nanoTime();
+			assertThatExceptionOfType(GroqTimeoutException.class)
+				.isThrownBy(() -> impatient.stream(ChatRequest.builder(MODEL).user("Hi")))
+				.withMessageStartingWith("Groq's answer to POST /openai/v1/chat/completions did not complete in time");
+			assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(2000L);
 		}
 	}
 

@@ -345,8 +345,8 @@ public final class GroqHttpClient implements AutoCloseable {
 				int status = response.getStatusCode().value();
 				if (status >= 400) {
 					try (response) {
-						throw this.errorDecoder.decode(status, response.getHeaders(), response.getBody().readAllBytes(),
-								null);
+						throw this.errorDecoder.decode(status, response.getHeaders(), readBody(response.getBody(),
+								response.getHeaders().getContentLength(), attemptDeadline, "GET " + path), null);
 					}
 				}
 				return new HttpResult<InputStream>(new ResponseBodyStream(response), ResponseMetadata.of(response, null));
@@ -405,7 +405,7 @@ public final class GroqHttpClient implements AutoCloseable {
 	public <T> T postForStream(String path, Object body, @Nullable ServiceTier tier, @Nullable Duration idleTimeout,
 			CallBudget budget, StreamStart<T> start) {
 		byte[] json = this.jsonMapper.writeValueAsBytes(body);
-		return retrying("POST " + path, budget, (attemptDeadline) -> openStream(path, json, tier, idleTimeout, start),
+		return retrying("POST " + path, budget, (attemptDeadline) -> openStream(path, json, tier, idleTimeout, attemptDeadline, start),
 				(result, attempts) -> result);
 	}
 
@@ -415,7 +415,7 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * so this one method is what a retry may repeat; nothing after it may be retried.
 	 */
 	private <T> T openStream(String path, byte[] json, @Nullable ServiceTier tier, @Nullable Duration idleTimeout,
-			StreamStart<T> start) {
+			long attemptDeadline, StreamStart<T> start) {
 		ClientHttpResponse response;
 		try {
 			response = this.restClient.post()
@@ -430,7 +430,8 @@ public final class GroqHttpClient implements AutoCloseable {
 		catch (ResourceAccessException ex) {
 			throw transportFailure("POST " + path, ex);
 		}
-		StreamingResponse streaming = streamingResponse(path, Objects.requireNonNull(response), tier, idleTimeout);
+		StreamingResponse streaming = streamingResponse(path, Objects.requireNonNull(response), tier, idleTimeout,
+				attemptDeadline);
 		try {
 			return start.start(streaming);
 		}
@@ -441,7 +442,7 @@ public final class GroqHttpClient implements AutoCloseable {
 	}
 
 	private StreamingResponse streamingResponse(String path, ClientHttpResponse response, @Nullable ServiceTier tier,
-			@Nullable Duration idleTimeout) {
+			@Nullable Duration idleTimeout, long attemptDeadline) {
 		try {
 			int status = response.getStatusCode().value();
 			HttpHeaders headers = response.getHeaders();
@@ -452,7 +453,7 @@ public final class GroqHttpClient implements AutoCloseable {
 			if (status >= 400) {
 				byte[] body;
 				try (response) {
-					body = response.getBody().readAllBytes();
+					body = readBody(response.getBody(), headers.getContentLength(), attemptDeadline, "POST " + path);
 				}
 				throw this.errorDecoder.decode(status, headers, body, tier);
 			}
