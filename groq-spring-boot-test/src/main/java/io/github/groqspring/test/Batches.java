@@ -13,7 +13,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -242,16 +241,11 @@ public final class Batches {
 	}
 
 	private EmulatedResponse create(RecordedRequest request) {
-		JsonNode body;
-		try {
-			body = request.json();
+		WireFormat.ObjectBody parsed = WireFormat.ObjectBody.of(request);
+		if (parsed.refusal() != null) {
+			return parsed.refusal();
 		}
-		catch (JacksonException ex) {
-			return invalid("Failed to parse the request body as JSON");
-		}
-		if (!body.isObject()) {
-			return invalid("The request body must be a JSON object");
-		}
+		JsonNode body = parsed.json();
 		for (Iterator<String> names = body.propertyNames().iterator(); names.hasNext();) {
 			String name = names.next();
 			if (!CREATE_FIELDS.contains(name)) {
@@ -351,7 +345,7 @@ public final class Batches {
 	}
 
 	static EmulatedResponse invalid(String message) {
-		return EmulatedResponse.error(400, "invalid_request_error", null, message);
+		return WireFormat.invalidRequest(message);
 	}
 
 	static EmulatedResponse notFound(String kind, String id) {

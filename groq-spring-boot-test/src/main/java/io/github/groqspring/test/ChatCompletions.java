@@ -5,7 +5,6 @@ import java.util.Iterator;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,16 +37,11 @@ final class ChatCompletions {
 	}
 
 	EmulatedResponse answer(RecordedRequest request, @Nullable EmulatedResponse scripted) {
-		JsonNode body;
-		try {
-			body = request.json();
+		WireFormat.ObjectBody parsed = WireFormat.ObjectBody.of(request);
+		if (parsed.refusal() != null) {
+			return parsed.refusal();
 		}
-		catch (JacksonException ex) {
-			return invalid("Failed to parse the request body as JSON");
-		}
-		if (!body.isObject()) {
-			return invalid("The request body must be a JSON object");
-		}
+		JsonNode body = parsed.json();
 		EmulatedResponse refusal = validate(body);
 		if (refusal != null) {
 			return refusal;
@@ -172,7 +166,7 @@ final class ChatCompletions {
 	}
 
 	private static EmulatedResponse invalid(String message) {
-		return EmulatedResponse.error(400, "invalid_request_error", null, message);
+		return WireFormat.invalidRequest(message);
 	}
 
 }

@@ -2,8 +2,11 @@ package io.github.groqspring.test;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
@@ -33,43 +36,65 @@ final class WireFormat {
 
 	static String completion(long sequence, String model, String content, String servedTier, int promptTokens,
 			int completionTokens) {
+		return completionBody(sequence, model, servedTier, "stop", usage(promptTokens, completionTokens),
+				(message) -> message.put("content", content));
+	}
+
+	static String toolCallCompletion(long sequence, String model, List<EmulatedResponse.ToolCall> calls,
+			String servedTier, int promptTokens) {
+		return completionBody(sequence, model, servedTier, "tool_calls", usage(promptTokens, 10 * calls.size()),
+				(message) -> {
+					ArrayNode toolCalls = message.putArray("tool_calls");
+					for (EmulatedResponse.ToolCall call : calls) {
+						ObjectNode toolCall = toolCalls.addObject().put("id", call.id()).put("type", "function");
+						toolCall.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+					}
+				});
+	}
+
+	private static String completionBody(long sequence, String model, String servedTier, String finishReason,
+			ObjectNode usage, Consumer<ObjectNode> message) {
 		ObjectNode body = JSON.createObjectNode()
 			.put("id", "chatcmpl-emulated-" + sequence)
 			.put("object", "chat.completion")
 			.put("created", 1730241104L + sequence)
 			.put("model", model);
 		ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
-		choice.putObject("message").put("role", "assistant").put("content", content);
+		message.accept(choice.putObject("message").put("role", "assistant"));
 		choice.putNull("logprobs");
-		choice.put("finish_reason", "stop");
-		body.set("usage", usage(promptTokens, completionTokens));
+		choice.put("finish_reason", finishReason);
+		body.set("usage", usage);
 		body.put("system_fingerprint", "fp_emulated");
 		body.putObject("x_groq").put("id", "req_emulated_" + sequence).put("seed", 167346302 + sequence);
 		body.put("service_tier", servedTier);
 		return JSON.writeValueAsString(body);
 	}
 
-	static String toolCallCompletion(long sequence, String model, List<EmulatedResponse.ToolCall> calls,
-			String servedTier, int promptTokens) {
-		ObjectNode body = JSON.createObjectNode()
-			.put("id", "chatcmpl-emulated-" + sequence)
-			.put("object", "chat.completion")
-			.put("created", 1730241104L + sequence)
-			.put("model", model);
-		ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
-		ObjectNode message = choice.putObject("message").put("role", "assistant");
-		ArrayNode toolCalls = message.putArray("tool_calls");
-		for (EmulatedResponse.ToolCall call : calls) {
-			ObjectNode toolCall = toolCalls.addObject().put("id", call.id()).put("type", "function");
-			toolCall.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+	/** Groq's 400 for a request it refuses. */
+	static EmulatedResponse invalidRequest(String message) {
+		return EmulatedResponse.error(400, "invalid_request_error", null, message);
+	}
+
+	/**
+	 * A request body as Groq reads it: a JSON object, or the 400 Groq gives for anything else.
+	 *
+	 * @param json the object, {@code null} when refused
+	 * @param refusal the 400, {@code null} when the body is an object
+	 */
+	record ObjectBody(@Nullable JsonNode json, @Nullable EmulatedResponse refusal) {
+
+		static ObjectBody of(RecordedRequest request) {
+			JsonNode body;
+			try {
+				body = request.json();
+			}
+			catch (JacksonException ex) {
+				return new ObjectBody(null, invalidRequest("Failed to parse the request body as JSON"));
+			}
+			return body.isObject() ? new ObjectBody(body, null)
+					: new ObjectBody(null, invalidRequest("The request body must be a JSON object"));
 		}
-		choice.putNull("logprobs");
-		choice.put("finish_reason", "tool_calls");
-		body.set("usage", usage(promptTokens, 10 * calls.size()));
-		body.put("system_fingerprint", "fp_emulated");
-		body.putObject("x_groq").put("id", "req_emulated_" + sequence).put("seed", 167346302 + sequence);
-		body.put("service_tier", servedTier);
-		return JSON.writeValueAsString(body);
+
 	}
 
 	static String chunk(long sequence, String model, String servedTier, ObjectNode delta, @Nullable String finishReason,
