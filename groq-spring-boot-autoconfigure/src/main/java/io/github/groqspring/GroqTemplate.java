@@ -16,6 +16,7 @@ import io.github.groqspring.http.CallBudget;
 import io.github.groqspring.http.GroqHttpClient;
 import io.github.groqspring.http.GroqHttpClient.HttpResult;
 import io.github.groqspring.http.RateLimitGate;
+import io.github.groqspring.http.ResponseMetadata;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.models.GroqModelList;
@@ -94,7 +95,7 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	public ChatResponse chat(ChatRequest request, RequestOptions options) {
 		ChatRequest resolved = resolve(request).withStream(null);
 		CallBudget budget = budget(options);
-		return this.observer.observe(GroqObservationContext.chat(resolved),
+		return this.observer.observe(() -> GroqObservationContext.chat(resolved),
 				() -> withFlexFallback(resolved, options, GroqObservationContext.current(),
 						(sent, fallbackFrom) -> send(sent, budget, fallbackFrom)));
 	}
@@ -223,7 +224,8 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	}
 
 	private ChatResponse send(ChatRequest request, CallBudget budget, @Nullable ServiceTier fallbackFrom) {
-		String gateKey = "model " + request.model() + " on tier " + request.serviceTier();
+		String gateKey = (this.rateLimitGate != null) ? "model " + request.model() + " on tier " + request.serviceTier()
+				: "";
 		if (this.rateLimitGate != null) {
 			this.rateLimitGate.await(gateKey, budget);
 		}
@@ -233,8 +235,9 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 			if (this.rateLimitGate != null) {
 				this.rateLimitGate.record(gateKey, result.metadata().rateLimits());
 			}
+			ResponseMetadata metadata = result.metadata();
 			return new ChatResponse(result.body(),
-					result.metadata().withCall(result.metadata().attempts(), fallbackFrom));
+					(fallbackFrom != null) ? metadata.withCall(metadata.attempts(), fallbackFrom) : metadata);
 		}
 		catch (GroqException ex) {
 			if (this.rateLimitGate != null) {

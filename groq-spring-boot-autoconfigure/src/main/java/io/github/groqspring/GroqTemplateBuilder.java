@@ -40,6 +40,8 @@ public final class GroqTemplateBuilder {
 
 	private static final String OPENAI_PATH = "/openai/v1";
 
+	private static final String USER_AGENT = "groq-spring-boot-starter";
+
 	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
 		.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients", GroqTemplateBuilder.class.getClassLoader());
 
@@ -295,11 +297,17 @@ public final class GroqTemplateBuilder {
 		RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
 				: RestClient.builder();
 		String key = this.apiKey;
+		// The HttpClient 5 client built here sends the User-Agent itself, which saves copying
+		// one more header through RestClient on every call; other request factories get it as
+		// a default header.
+		boolean userAgentSent = this.requestFactory == null && HTTP_COMPONENTS_PRESENT;
 		RestClient restClient = builder.baseUrl(this.baseUrl).requestFactory(factory).defaultHeaders((headers) -> {
 			if (key != null) {
 				headers.setBearerAuth(key);
 			}
-			headers.set(HttpHeaders.USER_AGENT, "groq-spring-boot-starter");
+			if (!userAgentSent) {
+				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
+			}
 		}).build();
 		RetrySettings retry = this.retry;
 		Duration readTimeout = this.readTimeout;
@@ -364,7 +372,9 @@ public final class GroqTemplateBuilder {
 			// No gzip: a decompressing stream could not be aborted at a deadline without reading it to its end.
 			// Each attempt waits for its response at most as long as its budget has left.
 			return ClientHttpRequestFactoryBuilder.httpComponents()
-				.withHttpClientCustomizer((client) -> client.disableAutomaticRetries().disableContentCompression())
+				.withHttpClientCustomizer((client) -> client.disableAutomaticRetries()
+					.disableContentCompression()
+					.setUserAgent(USER_AGENT))
 				.withCustomizer((factory) -> factory.setHttpContextFactory((method, uri) -> attemptContext()))
 				.withConnectionManagerCustomizer((manager) -> manager.setMaxConnTotal(pool).setMaxConnPerRoute(pool))
 				.build(settings);

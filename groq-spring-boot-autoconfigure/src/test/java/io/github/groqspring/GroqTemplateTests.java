@@ -59,9 +59,10 @@ class GroqTemplateTests {
 		assertThat(request.path()).isEqualTo("/openai/v1/chat/completions");
 		assertThat(request.header("Authorization")).isEqualTo("Bearer " + KEY);
 		assertThat(request.header("Content-Type")).isEqualTo("application/json");
-		assertThat(request.header("Accept")).isEqualTo("application/json");
 		assertThat(request.header("Content-Length")).isEqualTo(Integer.toString(request.body().length));
-		assertThat(request.header("Transfer-Encoding")).isNull();
+		assertThat(request.header("User-Agent")).isEqualTo("groq-spring-boot-starter");
+		assertThat(request.headers().keySet()).containsExactlyInAnyOrder("authorization", "content-type",
+				"content-length", "user-agent", "host", "connection");
 		assertThat(request.bodyText())
 			.isEqualTo("{\"model\":\"llama-3.3-70b-versatile\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
 	}

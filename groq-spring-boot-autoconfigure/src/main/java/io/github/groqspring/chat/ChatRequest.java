@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
@@ -65,7 +66,7 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 		messages = List.copyOf(messages);
 		stop = (stop != null) ? List.copyOf(stop) : null;
 		tools = (tools != null) ? List.copyOf(tools) : null;
-		extraBody = Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
+		extraBody = extraBody.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
 	}
 
 	/**
@@ -96,9 +97,12 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 	/**
 	 * This request with another model.
 	 * @param model the model id
-	 * @return a copy
+	 * @return a copy, or this request when it already names that model
 	 */
 	public ChatRequest withModel(String model) {
+		if (model.equals(this.model)) {
+			return this;
+		}
 		return new ChatRequest(model, this.messages, this.temperature, this.topP, this.maxCompletionTokens, this.stop,
 				this.seed, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat,
 				this.reasoningEffort, this.reasoningFormat, this.includeReasoning, this.serviceTier, this.user,
@@ -108,9 +112,12 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 	/**
 	 * This request with another service tier.
 	 * @param serviceTier the tier, {@code null} to send none
-	 * @return a copy
+	 * @return a copy, or this request when it already has that tier
 	 */
 	public ChatRequest withServiceTier(@Nullable ServiceTier serviceTier) {
+		if (serviceTier == this.serviceTier) {
+			return this;
+		}
 		return new ChatRequest(this.model, this.messages, this.temperature, this.topP, this.maxCompletionTokens,
 				this.stop, this.seed, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat,
 				this.reasoningEffort, this.reasoningFormat, this.includeReasoning, serviceTier, this.user,
@@ -120,9 +127,12 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 	/**
 	 * This request with streaming switched on or off.
 	 * @param stream whether to stream
-	 * @return a copy
+	 * @return a copy, or this request when it already says so
 	 */
 	public ChatRequest withStream(@Nullable Boolean stream) {
+		if (Objects.equals(stream, this.stream)) {
+			return this;
+		}
 		return new ChatRequest(this.model, this.messages, this.temperature, this.topP, this.maxCompletionTokens,
 				this.stop, this.seed, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat,
 				this.reasoningEffort, this.reasoningFormat, this.includeReasoning, this.serviceTier, this.user,

@@ -1,13 +1,10 @@
 package io.github.groqspring.http;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +18,7 @@ import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
+import io.github.groqspring.http.ResponseBodies.DeadlineStream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -46,8 +44,6 @@ import org.springframework.web.client.RestClient;
 public final class GroqHttpClient implements AutoCloseable {
 
 	private static final Log logger = LogFactory.getLog(GroqHttpClient.class);
-
-	private static final int MAX_PRESIZED_BODY = 16 * 1024 * 1024;
 
 	private final RestClient restClient;
 
@@ -91,13 +87,14 @@ public final class GroqHttpClient implements AutoCloseable {
 	public <T> HttpResult<T> post(String path, Object body, Class<T> responseType, @Nullable ServiceTier tier,
 			CallBudget budget) {
 		byte[] json = this.jsonMapper.writeValueAsBytes(body);
-		return withRetries("POST " + path, budget, (attemptDeadline) -> this.restClient.post()
+		// The bytes go through RestClient's byte-array converter, which sets Content-Length on
+		// the request itself; no Accept header: Groq answers JSON either way, and every header
+		// set on the spec is copied three times on its way to the wire (about 600 bytes a call).
+		return withRetries("POST", path, budget, (attemptDeadline) -> this.restClient.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
-			.contentLength(json.length)
-			.accept(MediaType.APPLICATION_JSON)
-			.body(new JsonBody(json))
-			.exchange((request, response) -> decode(response, responseType, tier, attemptDeadline, "POST " + path), true));
+			.body(json)
+			.exchange((request, response) -> decode(response, responseType, tier, attemptDeadline, "POST", path), true));
 	}
 
 	/**
@@ -112,10 +109,10 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * once retries are spent
 	 */
 	public <T> HttpResult<T> get(String path, Class<T> responseType, Object... uriVariables) {
-		return withRetries("GET " + path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
+		return withRetries("GET", path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
 			.uri(path, uriVariables)
 			.accept(MediaType.APPLICATION_JSON)
-			.exchange((request, response) -> decode(response, responseType, null, attemptDeadline, "GET " + path), true));
+			.exchange((request, response) -> decode(response, responseType, null, attemptDeadline, "GET", path), true));
 	}
 
 	/**
@@ -126,83 +123,45 @@ public final class GroqHttpClient implements AutoCloseable {
 		return this.jsonMapper;
 	}
 
-	private <T> HttpResult<T> withRetries(String what, CallBudget budget, RetryLoop.Attempt<HttpResult<T>> attempt) {
-		return retrying(what, budget, attempt, HttpResult::withAttempts);
+	private <T> HttpResult<T> withRetries(String method, String path, CallBudget budget,
+			RetryLoop.Attempt<HttpResult<T>> attempt) {
+		return retrying(method, path, budget, attempt, HttpResult::withAttempts);
 	}
 
-	private <R> R retrying(String what, CallBudget budget, RetryLoop.Attempt<R> attempt,
+	private <R> R retrying(String method, String path, CallBudget budget, RetryLoop.Attempt<R> attempt,
 			BiFunction<R, Integer, R> onRetried) {
-		return RetryLoop.run(budget, attempt, onRetried, (ex) -> transportFailure(what, ex));
+		return RetryLoop.run(budget, attempt, onRetried, (ex) -> transportFailure(method + " " + path, ex));
 	}
 
 	private <T> HttpResult<T> decode(ClientHttpResponse response, Class<T> responseType, @Nullable ServiceTier tier,
-			long attemptDeadline, String what) throws IOException {
+			long attemptDeadline, String method, String path) throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
-		byte[] body = readBody(response.getBody(), headers.getContentLength(), attemptDeadline, what);
-		if (logger.isDebugEnabled()) {
-			logger.debug("Groq answered " + status + " (" + body.length + " bytes, request "
-					+ headers.getFirst("x-request-id") + ", tier sent " + tier + ")");
-		}
 		if (status >= 400) {
+			byte[] body = ResponseBodies.readBody(response.getBody(), headers.getContentLength(), attemptDeadline,
+					method + " " + path);
+			logAnswer(status, body.length, headers, tier);
 			throw this.errorDecoder.decode(status, headers, body, tier);
 		}
 		ResponseMetadata metadata = ResponseMetadata.of(response, tier);
+		DeadlineStream body = ResponseBodies.withDeadline(response.getBody(), attemptDeadline, method, path);
 		try {
-			return new HttpResult<>(this.jsonMapper.readValue(body, responseType), metadata);
+			T value = this.jsonMapper.readValue(body, responseType);
+			body.drain();
+			logAnswer(status, body.received(), headers, tier);
+			return new HttpResult<>(value, metadata);
 		}
 		catch (JacksonException ex) {
-			String text = new String(body, 0, Math.min(body.length, 200), StandardCharsets.UTF_8);
 			throw new GroqInvalidResponseException("Groq answered " + status + " with a body that is not a valid "
-					+ responseType.getSimpleName() + " (" + ex.getOriginalMessage() + "); body starts: " + text, status,
-					metadata.requestId(), metadata.rateLimits(), ex);
+					+ responseType.getSimpleName() + " (" + ex.getOriginalMessage() + "); body starts: " + body.start(),
+					status, metadata.requestId(), metadata.rateLimits(), ex);
 		}
 	}
 
-	/**
-	 * Reads a whole body into an array of exactly its {@code Content-Length} when Groq sends
-	 * one (no growing buffer, no copy), giving up when the attempt's deadline passes so that
-	 * a slow drip cannot stall a call. Every byte is kept whatever the length announced.
-	 */
-	static byte[] readBody(InputStream in, long contentLength, long deadline, String what) throws IOException {
-		if (contentLength >= 0 && contentLength <= MAX_PRESIZED_BODY) {
-			byte[] body = new byte[(int) contentLength];
-			int filled = 0;
-			while (filled < body.length) {
-				int read = in.read(body, filled, body.length - filled);
-				if (read == -1) {
-					return Arrays.copyOf(body, filled);
-				}
-				filled += read;
-				checkDeadline(in, deadline, what, filled);
-			}
-			int next = in.read();
-			if (next == -1) {
-				return body;
-			}
-			ByteArrayOutputStream more = new ByteArrayOutputStream(body.length + 8192);
-			more.write(body);
-			more.write(next);
-			return readRest(in, more, deadline, what);
-		}
-		return readRest(in, new ByteArrayOutputStream(8192), deadline, what);
-	}
-
-	private static byte[] readRest(InputStream in, ByteArrayOutputStream out, long deadline, String what)
-			throws IOException {
-		byte[] buffer = new byte[8192];
-		for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
-			out.write(buffer, 0, read);
-			checkDeadline(in, deadline, what, out.size());
-		}
-		return out.toByteArray();
-	}
-
-	private static void checkDeadline(InputStream in, long deadline, String what, int received) {
-		if (System.nanoTime() - deadline > 0) {
-			ConnectionAbort.abort(in);
-			throw new GroqTimeoutException("Groq's answer to " + what + " did not complete in time "
-					+ "(groq.read-timeout, groq.call-timeout): " + received + " bytes received", null);
+	private static void logAnswer(int status, long bytes, HttpHeaders headers, @Nullable ServiceTier tier) {
+		if (logger.isDebugEnabled()) {
+			logger.debug("Groq answered " + status + " (" + bytes + " bytes, request " + headers.getFirst("x-request-id")
+					+ ", tier sent " + tier + ")");
 		}
 	}
 
@@ -267,7 +226,7 @@ public final class GroqHttpClient implements AutoCloseable {
 	public <T> HttpResult<T> postWithoutTier(String path, @Nullable Object body, Class<T> responseType,
 			Object... uriVariables) {
 		byte[] json = (body != null) ? this.jsonMapper.writeValueAsBytes(body) : new byte[0];
-		return withRetries("POST " + path, this.defaultBudget.get().withoutRetries(), (attemptDeadline) -> {
+		return withRetries("POST", path, this.defaultBudget.get().withoutRetries(), (attemptDeadline) -> {
 			RestClient.RequestBodySpec request = this.restClient.post()
 				.uri(path, uriVariables)
 				.contentLength(json.length)
@@ -276,7 +235,7 @@ public final class GroqHttpClient implements AutoCloseable {
 				request.contentType(MediaType.APPLICATION_JSON);
 			}
 			return request.body(new JsonBody(json))
-				.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "POST " + path), true);
+				.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "POST", path), true);
 		});
 	}
 
@@ -298,14 +257,14 @@ public final class GroqHttpClient implements AutoCloseable {
 				values.put(name, value);
 			}
 		});
-		return withRetries("GET " + path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
+		return withRetries("GET", path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
 			.uri((builder) -> {
 				builder.path(path);
 				values.keySet().forEach((name) -> builder.queryParam(name, "{" + name + "}"));
 				return builder.build(values);
 			})
 			.accept(MediaType.APPLICATION_JSON)
-			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "GET " + path), true));
+			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "GET", path), true));
 	}
 
 	/**
@@ -319,10 +278,10 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * @throws GroqException on an error status, a transport failure or an unreadable body
 	 */
 	public <T> HttpResult<T> delete(String path, Class<T> responseType, Object... uriVariables) {
-		return withRetries("DELETE " + path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.delete()
+		return withRetries("DELETE", path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.delete()
 			.uri(path, uriVariables)
 			.accept(MediaType.APPLICATION_JSON)
-			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "DELETE " + path), true));
+			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "DELETE", path), true));
 	}
 
 	/**
@@ -338,15 +297,16 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * @throws GroqException on an error status or a transport failure
 	 */
 	public HttpResult<InputStream> download(String path, Object... uriVariables) {
-		return withRetries("GET " + path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
+		return withRetries("GET", path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
 			.uri(path, uriVariables)
 			.accept(MediaType.ALL)
 			.exchange((req, response) -> {
 				int status = response.getStatusCode().value();
 				if (status >= 400) {
 					try (response) {
-						throw this.errorDecoder.decode(status, response.getHeaders(), readBody(response.getBody(),
-								response.getHeaders().getContentLength(), attemptDeadline, "GET " + path), null);
+						byte[] body = ResponseBodies.readBody(response.getBody(),
+								response.getHeaders().getContentLength(), attemptDeadline, "GET " + path);
+						throw this.errorDecoder.decode(status, response.getHeaders(), body, null);
 					}
 				}
 				return new HttpResult<InputStream>(new ResponseBodyStream(response), ResponseMetadata.of(response, null));
@@ -373,14 +333,14 @@ public final class GroqHttpClient implements AutoCloseable {
 			long fileLength, ContentWriter file, Class<T> responseType) {
 		MultipartBody body = new MultipartBody("groq-" + UUID.randomUUID().toString().replace("-", ""), fields,
 				fileField, filename, fileLength, file);
-		return withRetries("POST " + path, this.defaultBudget.get().withoutRetries(), (attemptDeadline) -> this.restClient
+		return withRetries("POST", path, this.defaultBudget.get().withoutRetries(), (attemptDeadline) -> this.restClient
 			.post()
 			.uri(path)
 			.contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + body.boundary()))
 			.contentLength(body.length())
 			.accept(MediaType.APPLICATION_JSON)
 			.body(body)
-			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "POST " + path), true));
+			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "POST", path), true));
 	}
 
 	/**
@@ -405,7 +365,8 @@ public final class GroqHttpClient implements AutoCloseable {
 	public <T> T postForStream(String path, Object body, @Nullable ServiceTier tier, @Nullable Duration idleTimeout,
 			CallBudget budget, StreamStart<T> start) {
 		byte[] json = this.jsonMapper.writeValueAsBytes(body);
-		return retrying("POST " + path, budget, (attemptDeadline) -> openStream(path, json, tier, idleTimeout, attemptDeadline, start),
+		return retrying("POST", path, budget,
+				(attemptDeadline) -> openStream(path, json, tier, idleTimeout, attemptDeadline, start),
 				(result, attempts) -> result);
 	}
 
@@ -421,10 +382,9 @@ public final class GroqHttpClient implements AutoCloseable {
 			response = this.restClient.post()
 				.uri(path)
 				.contentType(MediaType.APPLICATION_JSON)
-				.contentLength(json.length)
 				.accept(MediaType.TEXT_EVENT_STREAM)
 				.header(HttpHeaders.ACCEPT_ENCODING, "identity")
-				.body(new JsonBody(json))
+				.body(json)
 				.exchange((request, clientResponse) -> clientResponse, false);
 		}
 		catch (ResourceAccessException ex) {
@@ -453,7 +413,8 @@ public final class GroqHttpClient implements AutoCloseable {
 			if (status >= 400) {
 				byte[] body;
 				try (response) {
-					body = readBody(response.getBody(), headers.getContentLength(), attemptDeadline, "POST " + path);
+					body = ResponseBodies.readBody(response.getBody(), headers.getContentLength(), attemptDeadline,
+							"POST " + path);
 				}
 				throw this.errorDecoder.decode(status, headers, body, tier);
 			}

@@ -69,10 +69,22 @@ public final class GroqObserver {
 	 * @return the call's result
 	 */
 	public <T> T observe(GroqObservationContext context, Supplier<T> call) {
+		return observe(() -> context, call);
+	}
+
+	/**
+	 * Like {@link #observe(GroqObservationContext, Supplier)}, with the context created only
+	 * when something observes or logs the call: a call that nothing observes creates none.
+	 * @param <T> the result type
+	 * @param context creates what the call asks for
+	 * @param call the call
+	 * @return the call's result
+	 */
+	public <T> T observe(Supplier<GroqObservationContext> context, Supplier<T> call) {
 		if (this.contentLogger == null && this.registry.isNoop()) {
 			return call.get();
 		}
-		GroqCallObservation observation = start(context);
+		GroqCallObservation observation = start(context.get());
 		T result;
 		try (GroqCallObservation.Scope scope = observation.openScope()) {
 			result = call.get();

@@ -1,7 +1,9 @@
 package io.github.groqspring.http;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -15,14 +17,16 @@ class RateLimitsTests {
 
 	@ParameterizedTest
 	@CsvSource({ "2m59.56s, 179560", "7.66s, 7660", "1h2m3s, 3723000", "450ms, 450", "0s, 0", "1.5h, 5400000",
-			"250us, 0.25" })
+			"250us, 0.25", "0, 0", "5.s, 5000", ".5s, 500", "1µs, 0.001", "1\u03bcs, 0.001", "3ns, 0.000003",
+			"1.000000000000000000001s, 1000" })
 	void parsesGoDurations(String text, double expectedMillis) {
 		assertThat(RateLimits.parseGoDuration(text))
 			.isEqualTo(Duration.ofNanos(Math.round(expectedMillis * 1_000_000)));
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "soon", "5", "1x", "m5s", "''" })
+	@CsvSource({ "soon", "5", "1x", "m5s", "''", "1s5", "-1s", "1..5s", ".s", "5m.", "99999999999999999999s",
+			"3000000h" })
 	void unreadableDurationsGiveNull(String text) {
 		assertThat(RateLimits.parseGoDuration(text)).isNull();
 	}
@@ -59,17 +63,17 @@ class RateLimitsTests {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("retry-after-ms", "1500");
 		headers.set("retry-after", "11");
-		assertThat(RateLimits.parseRetryAfter(headers, Instant.now())).isEqualTo(Duration.ofMillis(1500));
+		assertThat(RateLimits.parseRetryAfter(headers, Clock.systemUTC())).isEqualTo(Duration.ofMillis(1500));
 	}
 
 	@Test
 	void retryAfterAcceptsFractionalSecondsAndHttpDates() {
 		HttpHeaders seconds = new HttpHeaders();
 		seconds.set("retry-after", "11.455");
-		assertThat(RateLimits.parseRetryAfter(seconds, Instant.now())).isEqualTo(Duration.ofMillis(11455));
+		assertThat(RateLimits.parseRetryAfter(seconds, Clock.systemUTC())).isEqualTo(Duration.ofMillis(11455));
 		HttpHeaders date = new HttpHeaders();
 		date.set("retry-after", "Wed, 25 Nov 2026 19:00:30 GMT");
-		assertThat(RateLimits.parseRetryAfter(date, Instant.parse("2026-11-25T19:00:00Z")))
+		assertThat(RateLimits.parseRetryAfter(date, Clock.fixed(Instant.parse("2026-11-25T19:00:00Z"), ZoneOffset.UTC)))
 			.isEqualTo(Duration.ofSeconds(30));
 	}
 

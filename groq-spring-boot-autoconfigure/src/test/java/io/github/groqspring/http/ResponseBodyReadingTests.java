@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link GroqHttpClient#readBody}: a body is read whole, whatever its
+ * Tests for {@link ResponseBodies.readBody}: a body is read whole, whatever its
  * {@code Content-Length} says.
  */
 class ResponseBodyReadingTests {
@@ -43,7 +43,7 @@ class ResponseBodyReadingTests {
 	}
 
 	private static byte[] read(java.io.InputStream in, long contentLength) throws IOException {
-		return GroqHttpClient.readBody(in, contentLength, System.nanoTime() + 60_000_000_000L, "POST /test");
+		return ResponseBodies.readBody(in, contentLength, System.nanoTime() + 60_000_000_000L, "POST /test");
 	}
 
 }
