@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds the benchmarks and runs them all, then writes benchmarks/results/latest.md.
-# About 20 minutes on 2 cores. Usage: benchmarks/run.sh [--quick]
+# About 22 minutes on 2 cores. Usage: benchmarks/run.sh [--quick]
 #   JAVA25=/path/to/jdk-21+ for the virtual-thread rows (default: Temurin 25 if present; skipped otherwise).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +36,7 @@ rm -f "$RAW"/*.json "$RAW"/*.tsv
 } > "$RAW/machine.txt"
 {
   echo "latency:    JMH SampleTime, 1 thread, $LAT, -prof gc, $JVM"
+  echo "streaming:  JMH AverageTime, 1 thread, 200-chunk stream, $LAT, -prof gc, $JVM"
   echo "throughput: JMH Throughput, -t 1/16/64, $TPUT, $JVM"
   echo "start-up:   JMH SingleShotTime, cold $COLD, warm $WARM"
   echo "server:     CannedGroqServer, JDK HttpServer, 8 handler threads, own JVM, warmed with 6000 requests"
@@ -54,6 +55,7 @@ echo "canned server on port $BENCH_SERVER_PORT"
 jmh() { "$1" -cp "$CP" org.openjdk.jmh.Main "${@:2}"; }
 
 jmh "$JAVA" ChatLatencyBenchmark $LAT -prof gc -jvmArgs "$JVM" -rf json -rff "$RAW/latency.json"
+jmh "$JAVA" ChatStreamBenchmark $LAT -prof gc -jvmArgs "$JVM" -rf json -rff "$RAW/stream.json"
 for t in 1 16 64; do
   jmh "$JAVA" ChatThroughputBenchmark -p payload=SMALL -t $t $TPUT -jvmArgs "$JVM" \
     -rf json -rff "$RAW/throughput-platform-$t.json"

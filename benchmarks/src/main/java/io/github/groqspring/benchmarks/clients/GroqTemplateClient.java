@@ -4,6 +4,8 @@ import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.benchmarks.BenchmarkApplication;
 import io.github.groqspring.benchmarks.server.Payload;
 import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.stream.ChatCompletionChunk;
+import io.github.groqspring.stream.ChatStream;
 
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -33,6 +35,19 @@ final class GroqTemplateClient implements BenchClient {
 		return this.groq
 			.chat(ChatRequest.builder(Payload.MODEL).system(Payload.SYSTEM).user(Payload.USER).build())
 			.content();
+	}
+
+	@Override
+	public void stream(StreamTally tally) {
+		ChatRequest request = ChatRequest.builder(Payload.MODEL).system(Payload.SYSTEM).user(Payload.USER).build();
+		try (ChatStream stream = this.groq.stream(request)) {
+			for (ChatCompletionChunk chunk : stream) {
+				tally.chunk(chunk.content());
+			}
+			if (!stream.isComplete()) {
+				throw new IllegalStateException("The stream ended without data: [DONE]");
+			}
+		}
 	}
 
 	@Override

@@ -4,11 +4,14 @@ import java.util.List;
 
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
 
 import io.github.groqspring.benchmarks.server.Payload;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Spring AI's {@code OpenAiChatModel} (openai-java on OkHttp underneath), pointed at the
@@ -30,8 +33,21 @@ final class SpringAiClient implements BenchClient {
 
 	@Override
 	public Object chat() {
-		Prompt prompt = new Prompt(List.of(new SystemMessage(Payload.SYSTEM), new UserMessage(Payload.USER)));
-		return this.model.call(prompt).getResult().getOutput().getText();
+		return this.model.call(prompt()).getResult().getOutput().getText();
+	}
+
+	@Override
+	public void stream(StreamTally tally) {
+		this.model.stream(prompt()).doOnNext((response) -> tally.chunk(text(response))).blockLast();
+	}
+
+	private static Prompt prompt() {
+		return new Prompt(List.of(new SystemMessage(Payload.SYSTEM), new UserMessage(Payload.USER)));
+	}
+
+	private static @Nullable String text(ChatResponse response) {
+		Generation result = response.getResult();
+		return (result != null) ? result.getOutput().getText() : null;
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 
 import io.github.groqspring.benchmarks.clients.Client;
+import io.github.groqspring.benchmarks.server.Payload;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -18,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes {@code latest.md} from the JMH JSON files {@code run.sh} leaves in a directory:
  * {@code latency.json}, {@code throughput-platform-<n>.json}, {@code throughput-virtual-<n>.json},
- * {@code startup-cold.json}, {@code startup-warm.json}, {@code heap.tsv},
+ * {@code stream.json}, {@code startup-cold.json}, {@code startup-warm.json}, {@code heap.tsv},
  * {@code machine.txt} and {@code settings.txt}. Ratios are to the raw JDK floor measured in
  * the same run.
  */
@@ -130,12 +131,43 @@ public final class ReportWriter {
 		}
 	}
 
-	private void streaming() {
+	private void streaming() throws IOException {
+		List<JsonNode> results = read("stream.json");
 		line("");
-		line("## Streaming (time to first chunk, chunks per second)");
+		line("## Streaming: one caller reading a " + Payload.STREAM_CHUNKS + "-chunk stream");
 		line("");
-		line("Pending: `GroqTemplate` has no streaming yet. The harness takes a streaming benchmark per client "
-				+ "(the canned server already serves a 200-chunk stream under `/stream`).");
+		line("Each stream is sent and read to `data: [DONE]` (JMH AverageTime, one caller). The time to first "
+				+ "chunk is measured inside the same streams, from sending the request to the first piece of text "
+				+ "the client hands out (the raw floor, which does not parse: its first `data:` line); chunks/s is "
+				+ Payload.STREAM_CHUNKS + " divided by the whole stream's mean. The server writes the whole stream "
+				+ "at once, so this is the clients' own cost per stream, not a model's pace. Ratios to the floor in "
+				+ "brackets; bytes are allocated per stream by all threads (`-prof gc`).");
+		line("");
+		if (results.isEmpty()) {
+			line("Not measured in this run.");
+			return;
+		}
+		line("| client | time to first chunk | whole stream | chunks/s | whole stream vs floor | allocated per stream "
+				+ "| bytes vs floor |");
+		line("|---|---:|---:|---:|---:|---:|---:|");
+		JsonNode floor = find(results, Client.RAW_JDK, "STREAM");
+		double floorFirst = (floor != null) ? firstChunkMicros(floor) : 0;
+		double floorWhole = (floor != null) ? score(floor) : 0;
+		double floorAlloc = (floor != null) ? alloc(floor) : Double.NaN;
+		for (Client client : Client.values()) {
+			JsonNode result = find(results, client, "STREAM");
+			if (result == null) {
+				line("| " + client.label() + " | n/a | n/a | n/a | | | |");
+				continue;
+			}
+			double first = firstChunkMicros(result);
+			double whole = score(result);
+			double alloc = alloc(result);
+			line("| " + client.label() + " | " + micros(first) + " (" + ratio(first, floorFirst) + ") | " + micros(whole)
+					+ " | " + String.format(Locale.ROOT, "%,.0f", Payload.STREAM_CHUNKS * 1_000_000.0 / whole) + " | "
+					+ ratio(whole, floorWhole) + " | " + bytes(alloc) + " | "
+					+ ratio(alloc, Double.isNaN(floorAlloc) ? 0 : floorAlloc) + " |");
+		}
 	}
 
 	private void startup() throws IOException {
@@ -217,6 +249,13 @@ public final class ReportWriter {
 		return result.path("primaryMetric").path("score").asDouble();
 	}
 
+	/** Mean time to first chunk in microseconds, from the two sums {@code FirstChunkCounters} reports. */
+	private static double firstChunkMicros(JsonNode result) {
+		JsonNode metrics = result.path("secondaryMetrics");
+		double streams = metrics.path("streams").path("score").asDouble(0);
+		return (streams > 0) ? metrics.path("firstChunkNanos").path("score").asDouble() / streams / 1000 : Double.NaN;
+	}
+
 	private static double percentile(JsonNode result, String percentile) {
 		return result.path("primaryMetric").path("scorePercentiles").path(percentile).asDouble();
 	}
@@ -230,7 +269,7 @@ public final class ReportWriter {
 	}
 
 	private static String micros(double value) {
-		return String.format(Locale.ROOT, "%,.0f us", value);
+		return Double.isNaN(value) ? "n/a" : String.format(Locale.ROOT, "%,.0f us", value);
 	}
 
 	private static String millis(double value) {

@@ -14,8 +14,15 @@ public enum Payload {
 	/** A 4 KB chat completion. */
 	LARGE("/large", "application/json", completion(words(560))),
 
-	/** A stream of 200 {@code chat.completion.chunk} events, then {@code [DONE]}. */
-	STREAM("/stream", "text/event-stream", stream(200));
+	/**
+	 * A stream of {@value #STREAM_CHUNKS} {@code chat.completion.chunk} events (the role,
+	 * {@code STREAM_CHUNKS - 2} pieces of text, the finish reason with {@code x_groq.usage}),
+	 * then {@code [DONE]}, written all at once.
+	 */
+	STREAM("/stream", "text/event-stream", stream(Payload.STREAM_CHUNKS));
+
+	/** How many chunks {@link #STREAM} sends before {@code [DONE]}. */
+	public static final int STREAM_CHUNKS = 200;
 
 	/** The model every client asks for. */
 	public static final String MODEL = "llama-3.3-70b-versatile";
@@ -25,6 +32,9 @@ public enum Payload {
 
 	/** The user message every client sends. */
 	public static final String USER = "Summarize the latest release highlights in two sentences.";
+
+	/** The text {@link #STREAM}'s chunks add up to. */
+	public static final String STREAM_TEXT = streamText(STREAM_CHUNKS);
 
 	private final String prefix;
 
@@ -71,6 +81,14 @@ public enum Payload {
 		StringBuilder text = new StringBuilder();
 		for (int i = 0; i < count; i++) {
 			text.append((i > 0) ? " " : "").append(vocabulary[i % vocabulary.length]);
+		}
+		return text.toString();
+	}
+
+	private static String streamText(int chunks) {
+		StringBuilder text = new StringBuilder();
+		for (int i = 1; i < chunks - 1; i++) {
+			text.append(" token").append(i);
 		}
 		return text.toString();
 	}

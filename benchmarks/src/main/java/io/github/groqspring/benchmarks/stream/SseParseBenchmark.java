@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
  * into lines. Each invocation reads one whole captured-shape stream from memory (a role
  * chunk, {@value #CONTENT_CHUNKS} content chunks, the usage chunk and {@code [DONE]}), so
  * the scores are chunks per second. Run single-threaded:
- * {@code java -jar benchmarks/target/benchmarks.jar SseParseBenchmark -t 1}.
+ * {@code org.openjdk.jmh.Main SseParseBenchmark -t 1} on the class path {@code run.sh} builds (there is no fat jar).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
