@@ -15,6 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 import io.github.groqspring.http.AttemptTimeout;
 import io.github.groqspring.http.CallBudget;
 import io.github.groqspring.http.GroqHttpClient;
+import io.github.groqspring.http.RecordCreatorModule;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.observation.GroqContentLogger;
 import io.github.groqspring.observation.GroqObservationConvention;
@@ -348,7 +349,8 @@ public final class GroqTemplateBuilder {
 
 	static JsonMapper groqJsonMapper(@Nullable JsonMapper applicationMapper) {
 		JsonMapper.Builder builder = (applicationMapper != null) ? applicationMapper.rebuild() : JsonMapper.builder();
-		return builder.propertyNamingStrategy(null)
+		return builder.addModule(new RecordCreatorModule())
+			.propertyNamingStrategy(null)
 			.enumNamingStrategy(null)
 			.disable(SerializationFeature.WRAP_ROOT_VALUE, SerializationFeature.INDENT_OUTPUT)
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.UNWRAP_ROOT_VALUE,

@@ -152,9 +152,25 @@ public final class GroqHttpClient implements AutoCloseable {
 			return new HttpResult<>(value, metadata);
 		}
 		catch (JacksonException ex) {
+			rethrowReadFailure(ex);
 			throw new GroqInvalidResponseException("Groq answered " + status + " with a body that is not a valid "
 					+ responseType.getSimpleName() + " (" + ex.getOriginalMessage() + "); body starts: " + body.start(),
 					status, metadata.requestId(), metadata.rateLimits(), ex);
+		}
+	}
+
+	/**
+	 * Jackson wraps what the body's stream throws: a broken connection or a passed deadline
+	 * is not an invalid body, so it is raised as itself (and a broken connection is retried).
+	 */
+	private static void rethrowReadFailure(JacksonException ex) throws IOException {
+		for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof GroqException groq) {
+				throw groq;
+			}
+			if (cause instanceof IOException io) {
+				throw io;
+			}
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import io.github.groqspring.http.RateLimits;
+import io.github.groqspring.http.RecordCreatorModule;
 import io.github.groqspring.http.ResponseMetadata;
 import io.github.groqspring.stream.ChatChunkReader;
 import io.github.groqspring.stream.ChatCompletionChunk;
@@ -56,7 +57,9 @@ public class SseParseBenchmark {
 			+ "\"object\":\"chat.completion.chunk\",\"created\":1730241104,\"model\":\"llama-3.3-70b-versatile\","
 			+ "\"system_fingerprint\":\"fp_c5ca5d6e13\",\"choices\":[{\"index\":0,\"delta\":";
 
+	/** Configured as {@code GroqTemplate} derives its mapper. */
 	private final JsonMapper jsonMapper = JsonMapper.builder()
+		.addModule(new RecordCreatorModule())
 		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
 		.build();
 
