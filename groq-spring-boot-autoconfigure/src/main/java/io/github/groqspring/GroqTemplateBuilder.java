@@ -373,7 +373,9 @@ public final class GroqTemplateBuilder {
 			// HttpClient 5 retries 429 and 503 by itself: switched off, so retries happen in one layer only.
 			// No gzip: a decompressing stream could not be aborted at a deadline without reading it to its end.
 			// Each attempt waits for its response at most as long as its budget has left.
+			// TLS (the default SSLContext, the public suffix list) is set up at the first https connection.
 			return ClientHttpRequestFactoryBuilder.httpComponents()
+				.withTlsSocketStrategyFactory((sslBundle) -> new LazyTlsSocketStrategy())
 				.withHttpClientCustomizer((client) -> client.disableAutomaticRetries()
 					.disableContentCompression()
 					.setUserAgent(USER_AGENT))

@@ -10,13 +10,19 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.type.MethodMetadata;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -31,7 +37,8 @@ public final class GroqAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(GroqOperations.class)
-	GroqTemplate groqTemplate(GroqProperties properties, ObjectProvider<RestClient.Builder> restClientBuilder,
+	GroqTemplate groqTemplate(GroqProperties properties, ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<GroqObservationConvention> observationConvention) {
 		GroqProperties.Retry retry = properties.getRetry();
@@ -49,7 +56,7 @@ public final class GroqAutoConfiguration {
 			.flexFallbackTier(properties.getFlex().getFallbackTier())
 			.rateLimitWait(properties.getRateLimit().isWait())
 			.streamIdleTimeout(properties.getStream().getIdleTimeout())
-			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
+			.restClientBuilder(restClientBuilder(beanFactory, restClientBuilder, restClientCustomizers));
 		jsonMapper.ifAvailable(builder::jsonMapper);
 		observationRegistry.ifUnique(builder::observationRegistry);
 		observationConvention.ifUnique(builder::observationConvention);
@@ -64,6 +71,38 @@ public final class GroqAutoConfiguration {
 	@ConfigurationPropertiesBinding
 	static ServiceTierConverter groqServiceTierConverter() {
 		return new ServiceTierConverter();
+	}
+
+	/**
+	 * The builder to derive Groq's client from. Boot's own {@code RestClient.Builder} bean
+	 * is a prototype that builds a request factory (for HttpClient 5: a connection pool, the
+	 * default {@code SSLContext}, the public suffix list) which {@link GroqTemplateBuilder}
+	 * replaces with its own; when that bean is Boot's, the same builder is made without it:
+	 * {@link RestClient#builder()} with the {@link RestClientCustomizer} beans applied in
+	 * order, as Boot's {@code RestClientBuilderConfigurer} does. A builder or configurer the
+	 * application defines itself is used as before.
+	 */
+	static RestClient.Builder restClientBuilder(ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<RestClientCustomizer> customizers) {
+		if (isOnlyBootsBean(beanFactory, RestClient.Builder.class)
+				&& isOnlyBootsBean(beanFactory, RestClientBuilderConfigurer.class)) {
+			RestClient.Builder builder = RestClient.builder();
+			customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
+			return builder;
+		}
+		return restClientBuilder.getIfAvailable(RestClient::builder);
+	}
+
+	private static boolean isOnlyBootsBean(ConfigurableListableBeanFactory beanFactory, Class<?> type) {
+		String[] names = beanFactory.getBeanNamesForType(type, true, false);
+		if (names.length != 1 || !beanFactory.containsBeanDefinition(names[0])) {
+			return false;
+		}
+		BeanDefinition definition = beanFactory.getBeanDefinition(names[0]);
+		MethodMetadata factoryMethod = (definition instanceof AnnotatedBeanDefinition annotated)
+				? annotated.getFactoryMethodMetadata() : null;
+		return factoryMethod != null
+				&& RestClientAutoConfiguration.class.getName().equals(factoryMethod.getDeclaringClassName());
 	}
 
 	private static boolean hasText(@Nullable String value) {

@@ -7,6 +7,7 @@ import io.github.groqspring.health.GroqHealthIndicator;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -14,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.web.client.RestClient;
 
@@ -32,7 +34,8 @@ public final class GroqHealthContributorAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "groqHealthIndicator")
 	GroqHealthIndicator groqHealthIndicator(GroqTemplate groqTemplate, ObjectProvider<GroqProperties> properties,
-			GroqHealthProperties health, ObjectProvider<RestClient.Builder> restClientBuilder,
+			GroqHealthProperties health, ConfigurableListableBeanFactory beanFactory,
+			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<JsonMapper> jsonMapper) {
 		GroqTemplateBuilder probe = GroqTemplate.builder()
 			.baseUrl(groqTemplate.getBaseUrl())
@@ -44,7 +47,8 @@ public final class GroqHealthContributorAutoConfiguration {
 			.callTimeout(health.getTimeout())
 			.retry(RetrySettings.NONE)
 			.maxConnections(2)
-			.restClientBuilder(restClientBuilder.getIfAvailable(RestClient::builder));
+			.restClientBuilder(
+					GroqAutoConfiguration.restClientBuilder(beanFactory, restClientBuilder, restClientCustomizers));
 		jsonMapper.ifAvailable(probe::jsonMapper);
 		return new GroqHealthIndicator(probe.build(), health.getTimeout(), health.getCacheTimeToLive());
 	}

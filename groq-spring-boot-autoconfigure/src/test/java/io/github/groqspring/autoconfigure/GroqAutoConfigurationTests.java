@@ -2,6 +2,7 @@ package io.github.groqspring.autoconfigure;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
@@ -22,6 +23,7 @@ import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -32,6 +34,8 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -186,6 +190,42 @@ class GroqAutoConfigurationTests {
 	}
 
 	@Test
+	void bootsPrototypeRestClientBuilderIsNotCreatedButTheCustomizersApplyInOrder() {
+		this.offline.withUserConfiguration(CreatedBeansConfiguration.class, OrderedCustomizersConfiguration.class)
+			.run((context) -> {
+				context.getBean(GroqTemplate.class).listModels();
+				assertThat(emulator.lastRequest().header("X-Customized")).isEqualTo("second");
+				assertThat(context.getBean(CreatedBeans.class).names).doesNotContain("restClientBuilder");
+				assertThat(context.getBean(RestClient.Builder.class)).isNotNull();
+				assertThat(context.getBean(CreatedBeans.class).names).contains("restClientBuilder");
+			});
+	}
+
+	@Test
+	void aRestClientBuilderTheApplicationDefinesIsUsed() {
+		this.offline.withUserConfiguration(OwnRestClientBuilderConfiguration.class)
+			.withBean(RestClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-Customized", "yes"))
+			.run((context) -> {
+				context.getBean(GroqTemplate.class).listModels();
+				assertThat(emulator.lastRequest().header("X-Own-Builder")).isEqualTo("yes");
+				assertThat(emulator.lastRequest().header("X-Customized")).isNull();
+			});
+	}
+
+	@Test
+	void withoutRestClientAutoConfigurationAPlainBuilderIsUsed() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, JacksonAutoConfiguration.class))
+			.withPropertyValues("groq.base-url=" + emulator.baseUrl())
+			.withBean(RestClientCustomizer.class, () -> (builder) -> builder.defaultHeader("X-Customized", "yes"))
+			.run((context) -> {
+				context.getBean(GroqTemplate.class).listModels();
+				assertThat(emulator.lastRequest().header("X-Customized")).isNull();
+				assertThat(emulator.lastRequest().header("User-Agent")).isEqualTo("groq-spring-boot-starter");
+			});
+	}
+
+	@Test
 	void aHostileApplicationJsonMapperDoesNotChangeTheWireFormat() {
 		this.offline
 			.withBean(JsonMapper.class,
@@ -275,6 +315,55 @@ class GroqAutoConfigurationTests {
 		@Bean
 		GroqOperations groqOperations() {
 			return STUB;
+		}
+
+	}
+
+	static final class CreatedBeans implements BeanPostProcessor {
+
+		final List<String> names = new CopyOnWriteArrayList<>();
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			this.names.add(beanName);
+			return bean;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CreatedBeansConfiguration {
+
+		@Bean
+		static CreatedBeans createdBeans() {
+			return new CreatedBeans();
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedCustomizersConfiguration {
+
+		@Bean
+		@Order(2)
+		RestClientCustomizer secondCustomizer() {
+			return (builder) -> builder.defaultHeader("X-Customized", "second");
+		}
+
+		@Bean
+		@Order(1)
+		RestClientCustomizer firstCustomizer() {
+			return (builder) -> builder.defaultHeader("X-Customized", "first");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnRestClientBuilderConfiguration {
+
+		@Bean
+		RestClient.Builder ownRestClientBuilder() {
+			return RestClient.builder().defaultHeader("X-Own-Builder", "yes");
 		}
 
 	}
