@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
+import org.springframework.http.converter.StringHttpMessageConverter;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.web.client.RestClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -63,6 +67,25 @@ class GroqTemplateTests {
 		assertThat(request.header("User-Agent")).isEqualTo("groq-spring-boot-starter");
 		assertThat(request.headers().keySet()).containsExactlyInAnyOrder("authorization", "content-type",
 				"content-length", "user-agent", "host", "connection");
+		assertThat(request.bodyText())
+			.isEqualTo("{\"model\":\"llama-3.3-70b-versatile\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
+	}
+
+	@Test
+	void theRequestGoesOutAsTheSerializedJsonWhateverConvertersTheApplicationPutsFirst() throws Exception {
+		RestClient.Builder jsonFirst = RestClient.builder()
+			.configureMessageConverters((converters) -> converters.addCustomConverter(new JacksonJsonHttpMessageConverter())
+				.addCustomConverter(new StringHttpMessageConverter()));
+		try (GroqTemplate groq = GroqTemplate.builder()
+			.baseUrl(emulator.baseUrl())
+			.apiKey(KEY)
+			.restClientBuilder(jsonFirst)
+			.build()) {
+			groq.chat(ChatRequest.builder("llama-3.3-70b-versatile").user("Hi"));
+		}
+		RecordedRequest request = emulator.lastRequest();
+		assertThat(request.header("Content-Type")).isEqualTo("application/json");
+		assertThat(request.header("Content-Length")).isEqualTo(Integer.toString(request.body().length));
 		assertThat(request.bodyText())
 			.isEqualTo("{\"model\":\"llama-3.3-70b-versatile\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}");
 	}
