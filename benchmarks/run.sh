@@ -12,10 +12,10 @@ JAVA25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 # Short JMH iterations so that the whole run fits in ~15 minutes on 2 cores.
 LAT="-wi 3 -w 2s -i 3 -r 2s -f 1"
 TPUT="-wi 1 -w 2s -i 2 -r 2s -f 1"
-COLD="-wi 0 -i 1 -f 6"
+COLD_RUNS=7
 WARM="-wi 10 -i 20 -f 1"
 if [[ "${1:-}" == "--quick" ]]; then
-  LAT="-wi 1 -w 1s -i 1 -r 1s -f 1"; TPUT="$LAT"; COLD="-wi 0 -i 1 -f 2"; WARM="-wi 2 -i 3 -f 1"
+  LAT="-wi 1 -w 1s -i 1 -r 1s -f 1"; TPUT="$LAT"; COLD_RUNS=2; WARM="-wi 2 -i 3 -f 1"
 fi
 JVM="-Xms1g -Xmx1g"
 
@@ -38,7 +38,7 @@ rm -f "$RAW"/*.json "$RAW"/*.tsv
   echo "latency:    JMH SampleTime, 1 thread, $LAT, -prof gc, $JVM"
   echo "streaming:  JMH AverageTime, 1 thread, 200-chunk stream, $LAT, -prof gc, $JVM"
   echo "throughput: JMH Throughput, -t 1/16/64, $TPUT, $JVM"
-  echo "start-up:   JMH SingleShotTime, cold $COLD, warm $WARM"
+  echo "start-up:   cold: ColdStartup, $COLD_RUNS fresh JVMs per application, interleaved, medians; warm: JMH SingleShotTime $WARM"
   echo "server:     CannedGroqServer, JDK HttpServer, 8 handler threads, own JVM, warmed with 6000 requests"
 } > "$RAW/settings.txt"
 
@@ -66,7 +66,11 @@ if [[ -x "$JAVA25" ]]; then
       -rf json -rff "$RAW/throughput-virtual-$t.json"
   done
 fi
-jmh "$JAVA" StartupBenchmark $COLD -rf json -rff "$RAW/startup-cold.json"
+for i in $(seq 1 $COLD_RUNS); do
+  for app in BARE GROQ REST_CLIENT GROQ_REST_CLIENT; do
+    "$JAVA" -Xms1g -Xmx1g -cp "$CP" io.github.groqspring.benchmarks.startup.ColdStartup $app | grep '^COLD' >> "$RAW/startup-cold.tsv"
+  done
+done
 jmh "$JAVA" StartupBenchmark $WARM -rf json -rff "$RAW/startup-warm.json"
 for c in RAW_JDK RESTCLIENT_HC5 GROQ_TEMPLATE GROQ_TEMPLATE_BUILDER OPENAI_JAVA SPRING_AI LANGCHAIN4J; do
   "$JAVA" -Xms512m -Xmx512m -cp "$CP" io.github.groqspring.benchmarks.startup.HeapFootprint $c | grep '^HEAP' >> "$RAW/heap.tsv"

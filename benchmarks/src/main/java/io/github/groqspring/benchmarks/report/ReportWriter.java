@@ -19,7 +19,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes {@code latest.md} from the JMH JSON files {@code run.sh} leaves in a directory:
  * {@code latency.json}, {@code throughput-platform-<n>.json}, {@code throughput-virtual-<n>.json},
- * {@code stream.json}, {@code startup-cold.json}, {@code startup-warm.json}, {@code heap.tsv},
+ * {@code stream.json}, {@code startup-cold.tsv}, {@code startup-warm.json}, {@code heap.tsv},
  * {@code machine.txt} and {@code settings.txt}. Ratios are to the raw JDK floor measured in
  * the same run.
  */
@@ -172,34 +172,61 @@ public final class ReportWriter {
 
 	private void startup() throws IOException {
 		line("");
-		line("## Start-up: Spring context with and without GroqAutoConfiguration");
+		line("## Start-up: what the Groq starter adds to a Spring context");
 		line("");
-		line("The same application (Jackson, RestClient, HTTP client auto-configuration) started with and without "
-				+ "`GroqAutoConfiguration`; the base URL points at a socket that counts connections, and the run "
-				+ "fails if start-up connects (it did not).");
+		line("The same auto-configured application started without the Groq auto-configurations and with them, "
+				+ "alone (\"bare\") and already using a `RestClient` from Boot's `RestClient.Builder` (as an application "
+				+ "calling any HTTP API does, which makes Boot set up its HTTP client with or without Groq). "
+				+ "`groq.base-url` points at a socket that counts connections; a start-up that connects fails the run "
+				+ "(none did). Cold: the first start in a fresh JVM, median of the runs, wall clock and CPU time of the "
+				+ "starting thread (the CPU time is what other processes on a shared machine do not inflate). "
+				+ "Warm: repeated starts in one JVM (JMH mean).");
 		line("");
-		line("| start | without | with | added by GroqAutoConfiguration |");
-		line("|---|---:|---:|---:|");
-		for (String kind : List.of("cold", "warm")) {
-			List<JsonNode> results = read("startup-" + kind + ".json");
-			Double with = null;
-			Double without = null;
-			for (JsonNode result : results) {
-				boolean groq = result.path("params").path("groq").asString().equals("true");
-				if (groq) {
-					with = score(result);
+		line("| measure | bare | bare + Groq | added | with RestClient | with RestClient + Groq | added |");
+		line("|---|---:|---:|---:|---:|---:|---:|");
+		Map<String, List<double[]>> cold = new LinkedHashMap<>();
+		Path file = this.raw.resolve("startup-cold.tsv");
+		if (Files.exists(file)) {
+			for (String row : Files.readAllLines(file)) {
+				String[] cells = row.split("\t");
+				if (cells.length == 6 && cells[0].equals("COLD")) {
+					cold.computeIfAbsent(cells[1], (app) -> new ArrayList<>())
+						.add(new double[] { Double.parseDouble(cells[2]), Double.parseDouble(cells[3]),
+								Double.parseDouble(cells[4]) });
 				}
-				else {
-					without = score(result);
-				}
-			}
-			if (with != null && without != null) {
-				String label = kind.equals("cold") ? "cold (first start in a fresh JVM, mean of forks)"
-						: "warm (repeated starts in one JVM)";
-				line("| " + label + " | " + millis(without) + " | " + millis(with) + " | " + millis(with - without)
-						+ " |");
 			}
 		}
+		int runs = cold.values().stream().mapToInt(List::size).min().orElse(0);
+		startupRow("cold, wall clock (median of " + runs + ")", (app) -> median(cold.get(app), 0), ReportWriter::millis);
+		startupRow("cold, starting thread's CPU (median of " + runs + ")", (app) -> median(cold.get(app), 1),
+				ReportWriter::millis);
+		startupRow("classes loaded", (app) -> median(cold.get(app), 2), (value) -> String.format(Locale.ROOT, "%,.0f", value));
+		Map<String, Double> warm = new LinkedHashMap<>();
+		for (JsonNode result : read("startup-warm.json")) {
+			warm.put(result.path("params").path("app").asString(), score(result));
+		}
+		startupRow("warm, wall clock (JMH mean)", warm::get, ReportWriter::millis);
+	}
+
+	private void startupRow(String label, Function<String, @Nullable Double> value, Function<Double, String> format) {
+		StringBuilder row = new StringBuilder("| " + label);
+		for (String[] pair : List.of(new String[] { "BARE", "GROQ" }, new String[] { "REST_CLIENT", "GROQ_REST_CLIENT" })) {
+			Double without = value.apply(pair[0]);
+			Double with = value.apply(pair[1]);
+			row.append(" | ").append((without != null) ? format.apply(without) : "n/a");
+			row.append(" | ").append((with != null) ? format.apply(with) : "n/a");
+			row.append(" | ").append((with != null && without != null) ? format.apply(with - without) : "n/a");
+		}
+		line(row.append(" |").toString());
+	}
+
+	private static @Nullable Double median(@Nullable List<double[]> runs, int column) {
+		if (runs == null || runs.isEmpty()) {
+			return null;
+		}
+		double[] values = runs.stream().mapToDouble((run) -> run[column]).sorted().toArray();
+		int middle = values.length / 2;
+		return (values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2;
 	}
 
 	private void heap() throws IOException {
