@@ -2,6 +2,7 @@ package io.github.groqspring.chat;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
@@ -34,7 +35,10 @@ public record ChatCompletion(@Nullable String id, @Nullable String object, long 
 	 * @param message the assistant's message
 	 * @param finishReason {@code stop}, {@code length}, {@code tool_calls},
 	 * {@code function_call} or {@code content_filter}
+	 * <p>Groq's {@code "logprobs": null} is skipped by name: an unknown property would be
+	 * buffered by Jackson before the record is created, on every choice.
 	 */
+	@JsonIgnoreProperties("logprobs")
 	public record Choice(int index, @Nullable ResponseMessage message,
 			@JsonProperty("finish_reason") @Nullable String finishReason) {
 	}

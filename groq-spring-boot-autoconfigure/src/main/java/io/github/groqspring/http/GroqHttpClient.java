@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
@@ -23,6 +24,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
@@ -50,6 +52,9 @@ public final class GroqHttpClient implements AutoCloseable {
 	private final JsonMapper jsonMapper;
 
 	private final GroqErrorDecoder errorDecoder;
+
+	/** One reader per response type: its type and deserializer resolved once, not per call. */
+	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
 	private final @Nullable AutoCloseable resources;
 
@@ -148,7 +153,7 @@ public final class GroqHttpClient implements AutoCloseable {
 		ResponseMetadata metadata = ResponseMetadata.of(response, tier);
 		DeadlineStream body = ResponseBodies.withDeadline(response.getBody(), attemptDeadline, method, path);
 		try {
-			T value = this.jsonMapper.readValue(body, responseType);
+			T value = reader(responseType).readValue(body);
 			body.drain();
 			logAnswer(status, body.received(), headers, tier);
 			return new HttpResult<>(value, metadata);
@@ -159,6 +164,14 @@ public final class GroqHttpClient implements AutoCloseable {
 					+ responseType.getSimpleName() + " (" + ex.getOriginalMessage() + "); body starts: " + body.start(),
 					status, metadata.requestId(), metadata.rateLimits(), ex);
 		}
+	}
+
+	private ObjectReader reader(Class<?> type) {
+		ObjectReader reader = this.readers.get(type);
+		if (reader == null) {
+			reader = this.readers.computeIfAbsent(type, this.jsonMapper::readerFor);
+		}
+		return reader;
 	}
 
 	/**

@@ -14,6 +14,7 @@ import io.github.groqspring.http.StreamingResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -34,6 +35,8 @@ public final class ChatChunkReader {
 
 	private final JsonMapper jsonMapper;
 
+	private final ObjectReader chunkReader;
+
 	private final ResponseMetadata metadata;
 
 	private final ChatStreamAccumulator accumulator = new ChatStreamAccumulator();
@@ -51,6 +54,7 @@ public final class ChatChunkReader {
 	public ChatChunkReader(InputStream body, JsonMapper jsonMapper, ResponseMetadata metadata) {
 		this.events = new ServerSentEventReader(body);
 		this.jsonMapper = jsonMapper;
+		this.chunkReader = jsonMapper.readerFor(ChatCompletionChunk.class);
 		this.metadata = metadata;
 	}
 
@@ -131,7 +135,7 @@ public final class ChatChunkReader {
 		ChatCompletionChunk chunk;
 		try {
 			if (!contains(data, length, ERROR_KEY)) {
-				chunk = this.jsonMapper.readValue(data, 0, length, ChatCompletionChunk.class);
+				chunk = this.chunkReader.readValue(data, 0, length);
 			}
 			else {
 				chunk = chunkThatMayCarryAnError(data, length);

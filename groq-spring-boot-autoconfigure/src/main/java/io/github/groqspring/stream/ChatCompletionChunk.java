@@ -2,6 +2,7 @@ package io.github.groqspring.stream;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.groqspring.chat.Usage;
 import org.jspecify.annotations.Nullable;
@@ -97,7 +98,10 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 	 * @param index the choice's position
 	 * @param delta what this chunk adds to the choice
 	 * @param finishReason why the choice stopped, on its last chunk
+	 * <p>Groq's {@code "logprobs": null} is skipped by name: an unknown property would be
+	 * buffered by Jackson before the record is created, on every choice.
 	 */
+	@JsonIgnoreProperties("logprobs")
 	public record Choice(int index, @Nullable Delta delta, @JsonProperty("finish_reason") @Nullable String finishReason) {
 	}
 
