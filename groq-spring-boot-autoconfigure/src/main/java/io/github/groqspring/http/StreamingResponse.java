@@ -154,9 +154,10 @@ public final class StreamingResponse implements AutoCloseable {
 
 		@Override
 		public int read(byte[] bytes, int offset, int length) throws IOException {
-			if (this.idleNanos > 0) {
-				this.readingSince = System.nanoTime();
+			if (this.idleNanos == 0) {
+				return this.in.read(bytes, offset, length);
 			}
+			this.readingSince = System.nanoTime();
 			try {
 				return this.in.read(bytes, offset, length);
 			}

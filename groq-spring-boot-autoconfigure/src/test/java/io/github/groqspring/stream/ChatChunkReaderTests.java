@@ -195,16 +195,19 @@ class ChatChunkReaderTests {
 	}
 
 	@Test
-	void contentThatSaysErrorIsNotAnError() {
+	void contentThatSaysErrorAndErrorPropertiesBelowTheChunkAndXGroqAreNotErrors() {
 		ChatChunkReader reader = reader("""
 				data: {"id":"c","choices":[{"index":0,"delta":{"content":"error"}}],"error":null,"x_groq":{"id":"req_1","error":null}}
 
 				data: {"id":"c","choices":[{"index":0,"delta":{"content":" \\"error\\""}}]}
 
+				data: {"id":"c","choices":[{"index":0,"delta":{"content":"!","error":"not Groq's"}}],"usage":{"error":1}}
+
 				data: [DONE]
 
 				""");
-		assertThat(readAll(reader)).extracting(ChatCompletionChunk::content).containsExactly("error", " \"error\"");
+		assertThat(readAll(reader)).extracting(ChatCompletionChunk::content)
+			.containsExactly("error", " \"error\"", "!");
 	}
 
 	@Test
