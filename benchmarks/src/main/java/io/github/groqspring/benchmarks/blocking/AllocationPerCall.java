@@ -10,8 +10,10 @@ import io.github.groqspring.benchmarks.server.ServerProcess;
 /**
  * Bytes allocated per blocking call on the calling thread, read from the JVM's per-thread
  * allocation counter after warm-up: a quick, repeatable check of one change, without JMH's
- * forks (every client here does its HTTP work on the calling thread). Prints one line per
- * client and payload: {@code ALLOC <client> <payload> <bytes per call>}.
+ * forks. Only clients that do their HTTP work on the calling thread are fully counted
+ * ({@code GROQ_TEMPLATE}, {@code RESTCLIENT_HC5}); the JDK {@code HttpClient} and OkHttp
+ * work on threads of their own, which JMH's {@code -prof gc} counts and this does not.
+ * Prints one line per client and payload: {@code ALLOC <client> <payload> <bytes per call>}.
  *
  * <pre>
  * java -cp ... io.github.groqspring.benchmarks.blocking.AllocationPerCall RESTCLIENT_HC5,GROQ_TEMPLATE 10000
