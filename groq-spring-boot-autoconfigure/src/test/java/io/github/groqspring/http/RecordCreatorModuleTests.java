@@ -35,8 +35,9 @@ class RecordCreatorModuleTests {
 	void groqResponsesReadTheSame() {
 		String json = "{\"id\":\"chatcmpl-1\",\"object\":\"chat.completion\",\"created\":1,\"model\":\"m\","
 				+ "\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\"hi\"},"
-				+ "\"logprobs\":{\"content\":[{\"token\":\"hi\"}]},\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,"
-				+ "\"total_tokens\":4},\"x_groq\":{\"id\":\"req_1\"},\"service_tier\":\"on_demand\"}";
+				+ "\"logprobs\":{\"content\":[{\"token\":\"hi\"}]},\"finish_reason\":\"stop\"}],"
+				+ "\"usage\":{\"prompt_tokens\":3,\"completion_tokens\":1,\"total_tokens\":4},"
+				+ "\"x_groq\":{\"id\":\"req_1\"},\"service_tier\":\"on_demand\"}";
 		ChatCompletion completion = this.module.readValue(json, ChatCompletion.class);
 		assertThat(completion).isEqualTo(this.plain.readValue(json, ChatCompletion.class));
 		assertThat(completion.choices().get(0).finishReason()).isEqualTo("stop");

@@ -200,7 +200,8 @@ public final class ReportWriter {
 		startupRow("cold, wall clock (median of " + runs + ")", (app) -> median(cold.get(app), 0), ReportWriter::millis);
 		startupRow("cold, starting thread's CPU (median of " + runs + ")", (app) -> median(cold.get(app), 1),
 				ReportWriter::millis);
-		startupRow("classes loaded", (app) -> median(cold.get(app), 2), (value) -> String.format(Locale.ROOT, "%,.0f", value));
+		startupRow("classes loaded", (app) -> median(cold.get(app), 2),
+				(value) -> String.format(Locale.ROOT, "%,.0f", value));
 		Map<String, Double> warm = new LinkedHashMap<>();
 		for (JsonNode result : read("startup-warm.json")) {
 			warm.put(result.path("params").path("app").asString(), score(result));
