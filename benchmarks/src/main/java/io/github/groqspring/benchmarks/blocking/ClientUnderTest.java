@@ -3,7 +3,7 @@ package io.github.groqspring.benchmarks.blocking;
 import io.github.groqspring.benchmarks.clients.BenchClient;
 import io.github.groqspring.benchmarks.clients.Client;
 import io.github.groqspring.benchmarks.server.Payload;
-import io.github.groqspring.benchmarks.server.ServerProcess;
+import io.github.groqspring.benchmarks.server.ServedClient;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -24,14 +24,14 @@ public class ClientUnderTest {
 	@Param({ "SMALL", "LARGE" })
 	public Payload payload = Payload.SMALL;
 
-	private @Nullable ServerProcess server;
+	private @Nullable ServedClient served;
 
 	private @Nullable BenchClient bench;
 
 	@Setup
 	public void start() throws Exception {
-		this.server = ServerProcess.start();
-		this.bench = this.client.create(this.server.baseUrl(this.payload));
+		this.served = ServedClient.start(this.client, this.payload);
+		this.bench = this.served.bench();
 		Object answer = this.bench.chat();
 		if (answer == null || (answer instanceof String text && !text.startsWith("Release 2.4")
 				&& !text.startsWith("the release"))) {
@@ -45,11 +45,8 @@ public class ClientUnderTest {
 
 	@TearDown
 	public void stop() throws Exception {
-		if (this.bench != null) {
-			this.bench.close();
-		}
-		if (this.server != null) {
-			this.server.close();
+		if (this.served != null) {
+			this.served.close();
 		}
 	}
 

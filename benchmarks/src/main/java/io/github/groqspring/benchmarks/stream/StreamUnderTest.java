@@ -4,7 +4,7 @@ import io.github.groqspring.benchmarks.clients.BenchClient;
 import io.github.groqspring.benchmarks.clients.Client;
 import io.github.groqspring.benchmarks.clients.StreamTally;
 import io.github.groqspring.benchmarks.server.Payload;
-import io.github.groqspring.benchmarks.server.ServerProcess;
+import io.github.groqspring.benchmarks.server.ServedClient;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
@@ -27,14 +27,14 @@ public class StreamUnderTest {
 	@Param({ "RAW_JDK", "RESTCLIENT_HC5", "GROQ_TEMPLATE", "OPENAI_JAVA", "SPRING_AI", "LANGCHAIN4J" })
 	public Client client = Client.RAW_JDK;
 
-	private @Nullable ServerProcess server;
+	private @Nullable ServedClient served;
 
 	private @Nullable BenchClient bench;
 
 	@Setup
 	public void start() throws Exception {
-		this.server = ServerProcess.start();
-		this.bench = this.client.create(this.server.baseUrl(Payload.STREAM));
+		this.served = ServedClient.start(this.client, Payload.STREAM);
+		this.bench = this.served.bench();
 		StreamTally tally = new StreamTally();
 		for (int i = 0; i < 2; i++) {
 			this.bench.stream(tally.start(true));
@@ -60,11 +60,8 @@ public class StreamUnderTest {
 
 	@TearDown
 	public void stop() throws Exception {
-		if (this.bench != null) {
-			this.bench.close();
-		}
-		if (this.server != null) {
-			this.server.close();
+		if (this.served != null) {
+			this.served.close();
 		}
 	}
 
