@@ -27,9 +27,7 @@ public final class ColdStartup {
 			int classes = ManagementFactory.getClassLoadingMXBean().getLoadedClassCount();
 			context.close();
 			System.out.printf("COLD\t%s\t%.1f\t%.1f\t%d\t%d%n", app, wallMillis, cpuMillis, classes, counter.connections());
-			if (counter.connections() != 0) {
-				throw new IllegalStateException("Start-up connected to groq.base-url " + counter.connections() + " times");
-			}
+			counter.requireNone();
 		}
 	}
 

@@ -47,6 +47,16 @@ final class ConnectionCounter implements AutoCloseable {
 		return this.connections.get();
 	}
 
+	/**
+	 * Fail when anything connected: start-up must make no network call.
+	 * @throws IllegalStateException naming how many connections were made
+	 */
+	void requireNone() {
+		if (connections() != 0) {
+			throw new IllegalStateException("Start-up connected to groq.base-url " + connections() + " times");
+		}
+	}
+
 	@Override
 	public void close() throws IOException {
 		this.socket.close();

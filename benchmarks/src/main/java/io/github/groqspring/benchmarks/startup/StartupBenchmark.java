@@ -56,9 +56,7 @@ public class StartupBenchmark {
 	@TearDown(Level.Trial)
 	public void checkNoNetworkCall() throws IOException {
 		this.counter.close();
-		if (this.counter.connections() != 0) {
-			throw new IllegalStateException("Start-up connected to groq.base-url " + this.counter.connections() + " times");
-		}
+		this.counter.requireNone();
 	}
 
 }
