@@ -41,7 +41,9 @@ import org.springframework.web.client.RestClient;
  * {@code Authorization} header, decodes the answer into a typed body or a typed
  * {@link GroqException}, and retries what Groq says is transient, within the call's budget.
  *
- * <p>This is the only retry layer: Apache HttpClient's own retries are switched off.
+ * <p>This is the only retry layer: Apache HttpClient's own retries are switched off. Every
+ * status outside 2xx is a typed exception, a 3xx included: Groq's API never redirects, and
+ * the request factory {@code GroqTemplateBuilder} makes follows no redirect.
  */
 public final class GroqHttpClient implements AutoCloseable {
 
@@ -144,7 +146,7 @@ public final class GroqHttpClient implements AutoCloseable {
 			long attemptDeadline, String method, String path) throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
-		if (status >= 400) {
+		if (isError(status)) {
 			byte[] body = ResponseBodies.readBody(response.getBody(), headers.getContentLength(), attemptDeadline,
 					method + " " + path);
 			logAnswer(status, body.length, headers, tier);
@@ -164,6 +166,14 @@ public final class GroqHttpClient implements AutoCloseable {
 					+ responseType.getSimpleName() + " (" + ex.getOriginalMessage() + "); body starts: " + body.start(),
 					status, metadata.requestId(), metadata.rateLimits(), ex);
 		}
+	}
+
+	/**
+	 * Whether a status is an error: anything outside 2xx. Groq's API never redirects and no
+	 * redirect is followed, so a 3xx is an error too, never a success to decode.
+	 */
+	private static boolean isError(int status) {
+		return status < 200 || status >= 300;
 	}
 
 	private ObjectReader reader(Class<?> type) {
@@ -333,7 +343,7 @@ public final class GroqHttpClient implements AutoCloseable {
 			.accept(MediaType.ALL)
 			.exchange((req, response) -> {
 				int status = response.getStatusCode().value();
-				if (status >= 400) {
+				if (isError(status)) {
 					try (response) {
 						byte[] body = ResponseBodies.readBody(response.getBody(),
 								response.getHeaders().getContentLength(), attemptDeadline, "GET " + path);
@@ -442,7 +452,7 @@ public final class GroqHttpClient implements AutoCloseable {
 				logger.debug("Groq answered " + status + " to a stream request (request "
 						+ headers.getFirst("x-request-id") + ", tier sent " + tier + ")");
 			}
-			if (status >= 400) {
+			if (isError(status)) {
 				byte[] body;
 				try (response) {
 					body = ResponseBodies.readBody(response.getBody(), headers.getContentLength(), attemptDeadline,
