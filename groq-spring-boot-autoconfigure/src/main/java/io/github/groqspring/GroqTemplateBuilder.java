@@ -242,8 +242,10 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
-	 * The tier a flex request is resent on when flex has no capacity (HTTP 498) after its
-	 * retries; {@code null} (the default) lets the capacity exception reach the caller.
+	 * The tier a flex request is sent again on when flex has no capacity (HTTP 498) after
+	 * its retries; the fallback has retries of its own, within the same call timeout, and
+	 * the attempts count across both tiers. {@code null} (the default) lets the capacity
+	 * exception reach the caller.
 	 * @param flexFallbackTier e.g. {@link ServiceTier#ON_DEMAND}
 	 * @return this builder
 	 */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqStreamException;
 import io.github.groqspring.http.ResponseMetadata;
@@ -45,6 +46,8 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 
 	private final StreamingResponse response;
 
+	private final ResponseMetadata metadata;
+
 	private final ChatChunkReader reader;
 
 	private @Nullable ChatCompletionChunk next;
@@ -59,8 +62,10 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 
 	private boolean handedOut;
 
-	private ChatStream(StreamingResponse response, ChatChunkReader reader, Listener listener) {
+	private ChatStream(StreamingResponse response, ResponseMetadata metadata, ChatChunkReader reader,
+			Listener listener) {
 		this.response = response;
+		this.metadata = metadata;
 		this.reader = reader;
 		this.listener = listener;
 	}
@@ -76,7 +81,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 	 * @throws GroqStreamException when the stream fails before its first chunk
 	 */
 	public static ChatStream open(StreamingResponse response, JsonMapper jsonMapper) {
-		return open(response, jsonMapper, Listener.NONE);
+		return open(response, response.metadata(), jsonMapper, Listener.NONE);
 	}
 
 	/**
@@ -89,9 +94,26 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 	 * @return the stream, holding its first chunk
 	 */
 	public static ChatStream open(StreamingResponse response, JsonMapper jsonMapper, Listener listener) {
+		return open(response, response.metadata(), jsonMapper, listener);
+	}
+
+	/**
+	 * Start reading an open streaming response that reports the metadata of the whole call,
+	 * e.g. its attempts and flex fallback, instead of the response's own.
+	 * @param response the open response
+	 * @param metadata what {@link #metadata()}, the accumulated response and exceptions
+	 * report: the response's status, ids and rate limits with the call's attempts and
+	 * fallback
+	 * @param jsonMapper the mapper for chunks
+	 * @param listener told once how the stream ended, as for
+	 * {@link #open(StreamingResponse, JsonMapper, Listener)}
+	 * @return the stream, holding its first chunk
+	 */
+	public static ChatStream open(StreamingResponse response, ResponseMetadata metadata, JsonMapper jsonMapper,
+			Listener listener) {
 		requireEventStream(response);
-		ChatStream stream = new ChatStream(response,
-				new ChatChunkReader(response.body(), jsonMapper, response.metadata()), listener);
+		ChatStream stream = new ChatStream(response, metadata,
+				new ChatChunkReader(response.body(), jsonMapper, metadata), listener);
 		stream.advance();
 		stream.handedOut = true;
 		return stream;
@@ -173,11 +195,13 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 	}
 
 	/**
-	 * The streaming response's status, ids and rate limits.
+	 * The streaming response's status, ids and rate limits, with the attempts of the whole
+	 * call (those that failed before the first chunk included) and whether it fell back
+	 * from flex, as for a blocking call.
 	 * @return the metadata
 	 */
 	public ResponseMetadata metadata() {
-		return this.response.metadata();
+		return this.metadata;
 	}
 
 	/**
@@ -220,6 +244,9 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 			this.response.abort();
 			if (cancelled && ex instanceof GroqStreamException) {
 				return false;
+			}
+			if (this.handedOut && ex instanceof GroqException groq) {
+				groq.setAttempts(this.metadata.attempts());
 			}
 			failed(ex);
 			throw ex;
