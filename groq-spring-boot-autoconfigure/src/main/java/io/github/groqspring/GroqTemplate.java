@@ -135,6 +135,11 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 				call.failed(failure);
 			}
 
+			@Override
+			public void cancelled(ResponseMetadata metadata) {
+				call.cancelled(metadata);
+			}
+
 		};
 		return this.httpClient.postForStream(CHAT_COMPLETIONS, request, request.serviceTier(), this.streamIdleTimeout,
 				budget, (response) -> ChatStream.open(response, callMetadata(response.metadata(), fallback),

@@ -88,9 +88,9 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 	 * Start reading an open streaming response, telling a listener how the stream ends.
 	 * @param response the open response
 	 * @param jsonMapper the mapper for chunks
-	 * @param listener told once: the whole response after {@code [DONE]}, or the failure
-	 * (a {@link CancellationException} when the caller closed the stream early); a failure
-	 * before this method returns is thrown to the caller, not told
+	 * @param listener told once: the whole response after {@code [DONE]}, the failure, or
+	 * that the caller closed the stream early; a failure before this method returns is
+	 * thrown to the caller, not told
 	 * @return the stream, holding its first chunk
 	 */
 	public static ChatStream open(StreamingResponse response, JsonMapper jsonMapper, Listener listener) {
@@ -214,8 +214,8 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 
 	/**
 	 * Close the stream: after {@code [DONE]} the connection goes back to the pool, before
-	 * it the connection is dropped at once (Groq stops generating). Idempotent, and safe to
-	 * call from another thread.
+	 * it the connection is dropped at once (Groq stops generating) and the call counts as
+	 * cancelled, not failed. Idempotent, and safe to call from another thread.
 	 */
 	@Override
 	public void close() {
@@ -225,7 +225,9 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 		}
 		else {
 			this.response.abort();
-			failed(new CancellationException("The stream was closed before it ended"));
+			if (this.handedOut && this.ended.compareAndSet(false, true)) {
+				this.listener.cancelled(this.metadata);
+			}
 		}
 	}
 
@@ -319,10 +321,20 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 		void completed(ChatResponse response);
 
 		/**
-		 * The stream failed or was closed early.
+		 * The stream failed.
 		 * @param failure what happened
 		 */
 		void failed(Throwable failure);
+
+		/**
+		 * The caller closed the stream before {@code [DONE]}: the call was cancelled, it did
+		 * not fail. May be called from another thread than the one reading the stream. By
+		 * default reported as {@link #failed} with a {@link CancellationException}.
+		 * @param metadata the stream's metadata
+		 */
+		default void cancelled(ResponseMetadata metadata) {
+			failed(new CancellationException("The stream was closed before it ended"));
+		}
 
 	}
 
