@@ -2,6 +2,7 @@ package io.github.groqspring;
 
 import java.util.List;
 
+import io.github.groqspring.batch.GroqBatchTemplate;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.chat.StructuredOutput;
@@ -11,7 +12,8 @@ import io.github.groqspring.stream.ChatStreamHandler;
 
 /**
  * What an application can ask Groq, implemented by {@link GroqTemplate}; an interface so
- * that callers can be tested with a stub.
+ * that callers can be tested with a stub. Every call has a form that takes
+ * {@link RequestOptions}: per-call timeouts, retries and flex fallback.
  */
 public interface GroqOperations {
 
@@ -54,12 +56,37 @@ public interface GroqOperations {
 	ChatStream stream(ChatRequest request);
 
 	/**
+	 * Send a chat completion request with per-call timeouts, retries or flex fallback, and
+	 * stream the answer. The options mean what they mean for
+	 * {@link #chat(ChatRequest, RequestOptions)}, for the part before the first chunk (the
+	 * only part that can be retried or fall back); after it, nothing is retried, and each
+	 * wait for bytes is bounded by the read timeout (or by the call timeout, when less of it
+	 * was left as the request went out) and by {@code groq.stream.idle-timeout}.
+	 * @param request the request
+	 * @param options the call's overrides of the {@code groq.*} settings
+	 * @return the open stream; close it (try-with-resources)
+	 * @throws io.github.groqspring.error.GroqException when Groq or the network fails
+	 * before the first chunk
+	 */
+	ChatStream stream(ChatRequest request, RequestOptions options);
+
+	/**
 	 * Build a request and stream the answer.
 	 * @param request a builder
 	 * @return the open stream; close it (try-with-resources)
 	 */
 	default ChatStream stream(ChatRequest.Builder request) {
 		return stream(request.build());
+	}
+
+	/**
+	 * Build a request and stream the answer, with per-call options.
+	 * @param request a builder
+	 * @param options the call's overrides of the {@code groq.*} settings
+	 * @return the open stream; close it (try-with-resources)
+	 */
+	default ChatStream stream(ChatRequest.Builder request, RequestOptions options) {
+		return stream(request.build(), options);
 	}
 
 	/**
@@ -87,6 +114,31 @@ public interface GroqOperations {
 	}
 
 	/**
+	 * Stream the answer to a handler with per-call options, and return the whole answer.
+	 * The connection is closed when this returns or throws.
+	 * @param request the request
+	 * @param options the call's overrides of the {@code groq.*} settings
+	 * @param handler receives each chunk
+	 * @return the whole answer
+	 * @throws io.github.groqspring.error.GroqStreamException when the stream fails after
+	 * it started
+	 */
+	default ChatResponse stream(ChatRequest request, RequestOptions options, ChatStreamHandler handler) {
+		return stream(request, options).consume(handler);
+	}
+
+	/**
+	 * Build a request and stream the answer to a handler, with per-call options.
+	 * @param request a builder
+	 * @param options the call's overrides of the {@code groq.*} settings
+	 * @param handler receives each chunk
+	 * @return the whole answer
+	 */
+	default ChatResponse stream(ChatRequest.Builder request, RequestOptions options, ChatStreamHandler handler) {
+		return stream(request.build(), options, handler);
+	}
+
+	/**
 	 * Send one user message to {@code groq.default-model} and return the answer's text.
 	 * @param userMessage the message
 	 * @return the answer's text
@@ -109,6 +161,14 @@ public interface GroqOperations {
 	 * @throws io.github.groqspring.error.GroqNotFoundException when Groq does not serve it
 	 */
 	GroqModel getModel(String id);
+
+	/**
+	 * Groq's Batch API: submit, follow and collect batches of chat requests at half the
+	 * price, with files to upload, read and delete. Batch lines never carry a tier.
+	 * @return the batch operations; a stub may return a mock of {@link GroqBatchTemplate}
+	 * or a template built on an emulator
+	 */
+	GroqBatchTemplate batches();
 
 	/**
 	 * Build and send a request for structured output and return the answer as a record:

@@ -12,6 +12,7 @@ import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.chat.StructuredOutput;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqException;
+import io.github.groqspring.error.RateLimitExhaustedException;
 import io.github.groqspring.http.CallBudget;
 import io.github.groqspring.http.GroqHttpClient;
 import io.github.groqspring.http.GroqHttpClient.HttpResult;
@@ -97,17 +98,22 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		CallBudget budget = budget(options);
 		return this.observer.observe(() -> GroqObservationContext.chat(resolved),
 				() -> withFlexFallback(resolved, options, GroqObservationContext.current(),
-						(sent, fallbackFrom) -> send(sent, budget, fallbackFrom)));
+						(sent, fallback) -> send(sent, budget, fallback)));
 	}
 
 	@Override
 	public ChatStream stream(ChatRequest request) {
+		return stream(request, RequestOptions.DEFAULTS);
+	}
+
+	@Override
+	public ChatStream stream(ChatRequest request, RequestOptions options) {
 		ChatRequest resolved = resolve(request).withStream(true);
-		CallBudget budget = budget(RequestOptions.DEFAULTS);
+		CallBudget budget = budget(options);
 		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(resolved));
 		try (GroqCallObservation.Scope scope = call.openScope()) {
-			return withFlexFallback(resolved, RequestOptions.DEFAULTS, call.context(),
-					(sent, fallbackFrom) -> openStream(sent, budget, call));
+			return withFlexFallback(resolved, options, call.context(),
+					(sent, fallback) -> openStream(sent, budget, call, fallback));
 		}
 		catch (RuntimeException ex) {
 			call.failed(ex);
@@ -115,7 +121,8 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		}
 	}
 
-	private ChatStream openStream(ChatRequest request, CallBudget budget, GroqCallObservation call) {
+	private ChatStream openStream(ChatRequest request, CallBudget budget, GroqCallObservation call,
+			@Nullable Fallback fallback) {
 		ChatStream.Listener listener = new ChatStream.Listener() {
 
 			@Override
@@ -128,9 +135,15 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 				call.failed(failure);
 			}
 
+			@Override
+			public void cancelled(ResponseMetadata metadata) {
+				call.cancelled(metadata);
+			}
+
 		};
 		return this.httpClient.postForStream(CHAT_COMPLETIONS, request, request.serviceTier(), this.streamIdleTimeout,
-				budget, (response) -> ChatStream.open(response, this.httpClient.jsonMapper(), listener));
+				budget, (response) -> ChatStream.open(response, callMetadata(response.metadata(), fallback),
+						this.httpClient.jsonMapper(), listener));
 	}
 
 	@Override
@@ -223,7 +236,7 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		return CallBudget.start(retry, readTimeout, callTimeout);
 	}
 
-	private ChatResponse send(ChatRequest request, CallBudget budget, @Nullable ServiceTier fallbackFrom) {
+	private ChatResponse send(ChatRequest request, CallBudget budget, @Nullable Fallback fallback) {
 		String gateKey = (this.rateLimitGate != null) ? "model " + request.model() + " on tier " + request.serviceTier()
 				: "";
 		if (this.rateLimitGate != null) {
@@ -235,9 +248,7 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 			if (this.rateLimitGate != null) {
 				this.rateLimitGate.record(gateKey, result.metadata().rateLimits());
 			}
-			ResponseMetadata metadata = result.metadata();
-			return new ChatResponse(result.body(),
-					(fallbackFrom != null) ? metadata.withCall(metadata.attempts(), fallbackFrom) : metadata);
+			return new ChatResponse(result.body(), callMetadata(result.metadata(), fallback));
 		}
 		catch (GroqException ex) {
 			if (this.rateLimitGate != null) {
@@ -249,23 +260,41 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	/**
 	 * Send a request; when it is a flex request that flex had no capacity for (after its
-	 * retries) and a fallback tier applies, send it once more on that tier.
+	 * retries) and a fallback tier applies, send it again on that tier, with retries of its
+	 * own within the same call budget. Attempts count across both tiers.
 	 */
 	private <T> T withFlexFallback(ChatRequest request, RequestOptions options,
-			@Nullable GroqObservationContext observation, BiFunction<ChatRequest, @Nullable ServiceTier, T> send) {
+			@Nullable GroqObservationContext observation, BiFunction<ChatRequest, @Nullable Fallback, T> send) {
 		try {
 			return send.apply(request, null);
 		}
 		catch (FlexCapacityExceededException ex) {
-			ServiceTier fallback = flexFallbackTier(options);
-			if (fallback == null || request.serviceTier() != ServiceTier.FLEX) {
+			ServiceTier tier = flexFallbackTier(options);
+			if (tier == null || request.serviceTier() != ServiceTier.FLEX) {
 				throw ex;
 			}
 			if (observation != null) {
-				observation.recordFallback(fallback, ex.getStatusCode());
+				observation.recordFallback(tier, ex.getStatusCode());
 			}
-			return send.apply(request.withServiceTier(fallback), ServiceTier.FLEX);
+			Fallback fallback = new Fallback(ServiceTier.FLEX, ex.getAttempts());
+			try {
+				return send.apply(request.withServiceTier(tier), fallback);
+			}
+			catch (GroqException failure) {
+				int sent = (failure instanceof RateLimitExhaustedException) ? 0 : failure.getAttempts();
+				failure.setAttempts(fallback.attempts() + sent);
+				throw failure;
+			}
 		}
+	}
+
+	/**
+	 * A response's metadata as the call reports it: after a fallback, with the attempts
+	 * made on flex added and the tier fallen back from.
+	 */
+	private static ResponseMetadata callMetadata(ResponseMetadata metadata, @Nullable Fallback fallback) {
+		return (fallback != null) ? metadata.withCall(fallback.attempts() + metadata.attempts(), fallback.from())
+				: metadata;
 	}
 
 	private @Nullable ServiceTier flexFallbackTier(RequestOptions options) {
@@ -282,6 +311,7 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	 * {@code groq.default-service-tier} say.
 	 * @return the batch operations, the same instance on every call
 	 */
+	@Override
 	public GroqBatchTemplate batches() {
 		return this.batches.get();
 	}
@@ -312,12 +342,21 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	}
 
 	/**
+	 * A call moving to its fallback tier.
+	 *
+	 * @param from the tier it falls back from (flex)
+	 * @param attempts the attempts made on that tier
+	 */
+	private record Fallback(ServiceTier from, int attempts) {
+	}
+
+	/**
 	 * The template's call settings.
 	 *
 	 * @param retry the retry settings
 	 * @param readTimeout one attempt's budget
 	 * @param callTimeout a whole call's budget
-	 * @param flexFallbackTier the tier to resend on after flex capacity errors, or {@code null}
+	 * @param flexFallbackTier the tier to send on after flex capacity errors, or {@code null}
 	 * @param rateLimitWait whether to wait for an exhausted rate limit's reset before sending
 	 */
 	record CallPolicy(RetrySettings retry, Duration readTimeout, Duration callTimeout,

@@ -25,6 +25,7 @@ import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
@@ -152,7 +153,10 @@ public final class GroqTemplateBuilder {
 
 	/**
 	 * A request factory to use instead of the one built from the timeouts and pool size.
-	 * The caller owns it: the template does not close it.
+	 * The caller owns it: the template does not close it. It should follow no redirect, as
+	 * the template's own factory does: a 3xx it hands back becomes a
+	 * {@link io.github.groqspring.error.GroqRedirectException}, but a redirect it follows
+	 * itself cannot be seen.
 	 * @param requestFactory the factory
 	 * @return this builder
 	 */
@@ -238,8 +242,10 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
-	 * The tier a flex request is resent on when flex has no capacity (HTTP 498) after its
-	 * retries; {@code null} (the default) lets the capacity exception reach the caller.
+	 * The tier a flex request is sent again on when flex has no capacity (HTTP 498) after
+	 * its retries; the fallback has retries of its own, within the same call timeout, and
+	 * the attempts count across both tiers. {@code null} (the default) lets the capacity
+	 * exception reach the caller.
 	 * @param flexFallbackTier e.g. {@link ServiceTier#ON_DEMAND}
 	 * @return this builder
 	 */
@@ -359,7 +365,11 @@ public final class GroqTemplateBuilder {
 	}
 
 	private ClientHttpRequestFactory createRequestFactory() {
-		HttpClientSettings settings = HttpClientSettings.defaults().withTimeouts(this.connectTimeout, this.readTimeout);
+		// Groq's API never redirects: a 3xx reaches GroqHttpClient as an error instead of being
+		// followed to another host (as a GET, after 301, 302 and 303).
+		HttpClientSettings settings = HttpClientSettings.defaults()
+			.withTimeouts(this.connectTimeout, this.readTimeout)
+			.withRedirects(HttpRedirects.DONT_FOLLOW);
 		if (HTTP_COMPONENTS_PRESENT) {
 			return HttpComponents.requestFactory(settings, this.maxConnections);
 		}

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Per-call overrides of the template's timeouts, retries and flex fallback; what is left
- * unset comes from the {@code groq.*} properties.
+ * Per-call overrides of the template's timeouts, retries and flex fallback, for blocking
+ * calls and streams; what is left unset comes from the {@code groq.*} properties.
  *
  * <pre>{@code
  * groq.chat(request, RequestOptions.builder().callTimeout(Duration.ofSeconds(5)).maxRetries(0).build());
@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param readTimeout how long one attempt's response may take, headers to last byte
  * @param callTimeout the whole call's budget, retries, waits and fallback included
  * @param maxRetries retries after the first attempt, with the template's backoff
- * @param flexFallbackTier the tier to resend on after flex capacity errors
+ * @param flexFallbackTier the tier to send on after flex capacity errors, with retries of its
+ * own within the call's budget
  * @param flexFallbackDisabled whether to skip the flex fallback for this call
  */
 public record RequestOptions(@Nullable Duration readTimeout, @Nullable Duration callTimeout,
@@ -82,7 +83,8 @@ public record RequestOptions(@Nullable Duration readTimeout, @Nullable Duration 
 		}
 
 		/**
-		 * The tier to resend on when flex has no capacity.
+		 * The tier to send the request on when flex has no capacity after its retries; the
+		 * fallback is retried like any call, within the same call timeout.
 		 * @param tier e.g. {@link ServiceTier#ON_DEMAND}
 		 * @return this builder
 		 */

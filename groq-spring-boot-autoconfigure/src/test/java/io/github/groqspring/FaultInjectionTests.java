@@ -86,6 +86,63 @@ class FaultInjectionTests {
 	}
 
 	@Test
+	void aFlexFallbackCountsEveryRequestTheCallSent() throws Exception {
+		flexFullThreeTimes();
+		try (GroqTemplate withFallback = template().flexFallbackTier(ServiceTier.ON_DEMAND).build()) {
+			ChatResponse response = withFallback.chat(request(ServiceTier.FLEX));
+			assertThat(response.metadata().attempts()).isEqualTo(4);
+			assertThat(response.metadata().fallbackFrom()).isEqualTo(ServiceTier.FLEX);
+			assertThat(tiersSent()).containsExactly("flex", "flex", "flex", "on_demand");
+		}
+	}
+
+	@Test
+	void aFailingFallbackCountsEveryRequestTheCallSent() throws Exception {
+		flexFullThreeTimes();
+		for (int i = 0; i < 3; i++) {
+			emulator.enqueue(EmulatedResponse.error(503, "service_unavailable", null, "down " + i));
+		}
+		try (GroqTemplate withFallback = template().flexFallbackTier(ServiceTier.ON_DEMAND).build()) {
+			GroqServerException ex = catchThrowableOfType(GroqServerException.class,
+					() -> withFallback.chat(request(ServiceTier.FLEX)));
+			assertThat(ex.getAttempts()).isEqualTo(6);
+			assertThat(ex.getStatusCode()).isEqualTo(503);
+			assertThat(ex.getErrorMessage()).isEqualTo("down 2");
+			assertThat(tiersSent()).containsExactly("flex", "flex", "flex", "on_demand", "on_demand", "on_demand");
+		}
+	}
+
+	@Test
+	void theFallbackIsRetriedOnItsOwnTransientFailures() throws Exception {
+		flexFullThreeTimes();
+		emulator.enqueue(EmulatedResponse.error(503, "service_unavailable", null, "down"))
+			.enqueue(EmulatedResponse.error(429, "requests", "rate_limit_exceeded", "slow down"));
+		try (GroqTemplate withFallback = template().flexFallbackTier(ServiceTier.ON_DEMAND).build()) {
+			ChatResponse response = withFallback.chat(request(ServiceTier.FLEX));
+			assertThat(response.metadata().attempts()).isEqualTo(6);
+			assertThat(response.metadata().fellBack()).isTrue();
+			assertThat(response.servedTier()).contains(ServiceTier.ON_DEMAND);
+			assertThat(tiersSent()).containsExactly("flex", "flex", "flex", "on_demand", "on_demand", "on_demand");
+		}
+	}
+
+	@Test
+	void theFallbackSharesTheCallsDeadline() throws Exception {
+		// Flex takes 800 ms of the 1.5 s budget; the fallback's 429 then asks for 1 s, which
+		// is more than the call has left: it fails at once instead of waiting or retrying.
+		emulator.enqueue(EmulatedResponse.flexCapacityExceeded().delayedBy(Duration.ofMillis(800)))
+			.enqueue(EmulatedResponse.flexCapacityExceeded())
+			.enqueue(EmulatedResponse.rateLimited(1));
+		try (GroqTemplate withFallback = template().flexFallbackTier(ServiceTier.ON_DEMAND).build()) {
+			GroqRateLimitException ex = catchThrowableOfType(GroqRateLimitException.class,
+					() -> withFallback.chat(request(ServiceTier.FLEX),
+							RequestOptions.builder().maxRetries(1).callTimeout(Duration.ofMillis(1500)).build()));
+			assertThat(ex.getAttempts()).isEqualTo(3);
+			assertThat(tiersSent()).containsExactly("flex", "flex", "on_demand");
+		}
+	}
+
+	@Test
 	void flexCapacityWithoutFallbackReachesTheCallerTyped() {
 		flexFullThreeTimes();
 		FlexCapacityExceededException ex = catchThrowableOfType(FlexCapacityExceededException.class,

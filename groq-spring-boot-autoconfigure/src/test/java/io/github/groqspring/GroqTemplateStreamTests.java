@@ -18,6 +18,7 @@ import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqRateLimitException;
+import io.github.groqspring.error.GroqServerException;
 import io.github.groqspring.error.GroqStreamException;
 import io.github.groqspring.error.GroqStreamTimeoutException;
 import io.github.groqspring.error.GroqStreamTruncatedException;
@@ -47,6 +48,10 @@ class GroqTemplateStreamTests {
 	static final String MODEL = "llama-3.3-70b-versatile";
 
 	static final Duration OUTCOME_WAIT = Duration.ofSeconds(5);
+
+	/** Two retries with short backoffs, for the tests that count attempts. */
+	static final RetrySettings FAST_RETRIES = new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50),
+			Duration.ofSeconds(5));
 
 	private final GroqEmulator emulator = GroqEmulator.start();
 
@@ -193,6 +198,169 @@ class GroqTemplateStreamTests {
 			assertThat(this.emulator.chatRequests()).extracting(RecordedRequest::serviceTier)
 				.containsExactly("flex", "on_demand");
 		}
+	}
+
+	@Test
+	void aStreamThatFallsBackSaysSoExactlyLikeABlockingCall() throws Exception {
+		try (GroqTemplate withFallback = template(FAST_RETRIES).flexFallbackTier(ServiceTier.ON_DEMAND).build()) {
+			flexFullThreeTimes();
+			ChatResponse blocking = withFallback
+				.chat(ChatRequest.builder(MODEL).user("Hi").serviceTier(ServiceTier.FLEX));
+			flexFullThreeTimes();
+			try (ChatStream stream = withFallback
+				.stream(ChatRequest.builder(MODEL).user("Hi").serviceTier(ServiceTier.FLEX))) {
+				assertThat(stream.metadata().fellBack()).isTrue();
+				assertThat(stream.metadata().fallbackFrom()).isEqualTo(ServiceTier.FLEX);
+				assertThat(stream.metadata().requestedTier()).isEqualTo(ServiceTier.ON_DEMAND);
+				assertThat(stream.metadata().attempts()).isEqualTo(4);
+				ChatResponse streamed = stream.toResponse();
+				assertThat(streamed.metadata().fellBack()).isTrue();
+				assertThat(streamed.metadata().fallbackFrom()).isEqualTo(ServiceTier.FLEX);
+				assertThat(streamed.metadata().attempts()).isEqualTo(4);
+				assertThat(streamed.servedTier()).contains(ServiceTier.ON_DEMAND);
+				assertThat(blocking.metadata().fellBack()).isTrue();
+				assertThat(blocking.metadata().attempts()).isEqualTo(4);
+			}
+			assertThat(this.emulator.chatRequests()).extracting(RecordedRequest::serviceTier)
+				.containsExactly("flex", "flex", "flex", "on_demand", "flex", "flex", "flex", "on_demand");
+		}
+	}
+
+	@Test
+	void aStreamWhoseFallbackFailsTooCountsEveryRequest() throws Exception {
+		try (GroqTemplate withFallback = template(FAST_RETRIES).flexFallbackTier(ServiceTier.ON_DEMAND).build()) {
+			flexFullThreeTimes();
+			for (int i = 0; i < 3; i++) {
+				this.emulator.enqueue(EmulatedResponse.error(503, "service_unavailable", null, "down " + i));
+			}
+			GroqServerException ex = catchThrowableOfType(GroqServerException.class,
+					() -> withFallback.stream(ChatRequest.builder(MODEL).user("Hi").serviceTier(ServiceTier.FLEX)));
+			assertThat(ex.getAttempts()).isEqualTo(6);
+			assertThat(ex.getErrorMessage()).isEqualTo("down 2");
+			assertThat(this.emulator.chatRequests()).extracting(RecordedRequest::serviceTier)
+				.containsExactly("flex", "flex", "flex", "on_demand", "on_demand", "on_demand");
+		}
+	}
+
+	@Test
+	void aStreamRetriedBeforeItsFirstChunkReportsEveryAttempt() throws Exception {
+		// A connection cut after the headers, then a stream that ends before its first chunk, then success.
+		this.emulator.enqueue(EmulatedResponse.raw(200, "text/event-stream", "data: {\"id\":\"chatcmpl-cut\"}\n\n")
+			.withFault(EmulatedResponse.Fault.RESET_MID_BODY, Duration.ZERO));
+		this.emulator.enqueueStream(EmulatedStream.reply("never").truncatedAfter(0));
+		try (GroqTemplate retrying = template(FAST_RETRIES).build();
+				ChatStream stream = retrying.stream(ChatRequest.builder(MODEL).user("Hi"))) {
+			assertThat(stream.metadata().attempts()).isEqualTo(3);
+			ChatResponse response = stream.toResponse();
+			assertThat(response.content()).isEqualTo("Emulated reply to: Hi");
+			assertThat(response.metadata().attempts()).isEqualTo(3);
+			assertThat(response.metadata().fellBack()).isFalse();
+		}
+		assertThat(this.emulator.chatRequests()).hasSize(3);
+	}
+
+	@Test
+	void aStreamThatBreaksAfterRetriesSaysHowManyAttemptsItMade() throws Exception {
+		this.emulator.enqueue(EmulatedResponse.error(503, "service_unavailable", null, "down"));
+		this.emulator.enqueueStream(EmulatedStream.reply("one two three").truncatedAfter(2));
+		try (GroqTemplate retrying = template(FAST_RETRIES).build();
+				ChatStream stream = retrying.stream(ChatRequest.builder(MODEL).user("Hi"))) {
+			GroqStreamTruncatedException ex = catchThrowableOfType(GroqStreamTruncatedException.class,
+					stream::toResponse);
+			assertThat(ex.getAttempts()).isEqualTo(2);
+			assertThat(ex.getChunksReceived()).isEqualTo(2);
+			assertThat(ex.getPartialResponse().metadata().attempts()).isEqualTo(2);
+		}
+	}
+
+	@Test
+	void perCallOptionsOverrideTheRetriesOfAStream() throws Exception {
+		try (GroqTemplate retrying = template(FAST_RETRIES).build()) {
+			this.emulator.enqueue(EmulatedResponse.error(503, "service_unavailable", null, "down"));
+			GroqServerException ex = catchThrowableOfType(GroqServerException.class,
+					() -> retrying.stream(ChatRequest.builder(MODEL).user("Hi").build(),
+							RequestOptions.builder().maxRetries(0).build()));
+			assertThat(ex.getAttempts()).isEqualTo(1);
+			assertThat(this.emulator.chatRequests()).hasSize(1);
+		}
+	}
+
+	@Test
+	void perCallOptionsSetAndSwitchOffTheFlexFallbackOfAStream() throws Exception {
+		GroqOperations operations = this.groq;
+		this.emulator.enqueue(EmulatedResponse.flexCapacityExceeded());
+		ChatResponse fellBack = operations.stream(ChatRequest.builder(MODEL).user("Hi").serviceTier(ServiceTier.FLEX),
+				RequestOptions.builder().flexFallbackTier(ServiceTier.ON_DEMAND).build(), (chunk) -> {
+				});
+		assertThat(fellBack.metadata().fellBack()).isTrue();
+		assertThat(fellBack.metadata().attempts()).isEqualTo(2);
+		assertThat(fellBack.servedTier()).contains(ServiceTier.ON_DEMAND);
+		try (GroqTemplate withFallback = template(RetrySettings.NONE)
+			.flexFallbackTier(ServiceTier.ON_DEMAND)
+			.build()) {
+			this.emulator.enqueue(EmulatedResponse.flexCapacityExceeded());
+			GroqOperations withFallbackOperations = withFallback;
+			FlexCapacityExceededException ex = catchThrowableOfType(FlexCapacityExceededException.class,
+					() -> withFallbackOperations.stream(
+							ChatRequest.builder(MODEL).user("Hi").serviceTier(ServiceTier.FLEX),
+							RequestOptions.builder().noFlexFallback().build()));
+			assertThat(ex.getAttempts()).isEqualTo(1);
+		}
+		assertThat(this.emulator.chatRequests()).extracting(RecordedRequest::serviceTier)
+			.containsExactly("flex", "on_demand", "flex");
+	}
+
+	@Test
+	void perCallTimeoutsBoundTheWaitForAStream() throws Exception {
+		try (GroqTemplate retrying = template(FAST_RETRIES).build()) {
+			for (int i = 0; i < 3; i++) {
+				this.emulator.enqueue(EmulatedResponse.noAnswer());
+			}
+			long start = System.nanoTime();
+			GroqTimeoutException ex = assertTimeoutPreemptively(Duration.ofSeconds(5),
+					() -> catchThrowableOfType(GroqTimeoutException.class,
+							() -> retrying.stream(ChatRequest.builder(MODEL).user("Hi").build(),
+									RequestOptions.builder()
+										.readTimeout(Duration.ofMillis(300))
+										.callTimeout(Duration.ofMillis(450))
+										.build())));
+			assertThat(ex.getAttempts()).isEqualTo(2);
+			assertThat(ex).hasMessageStartingWith("Groq did not answer POST /openai/v1/chat/completions in time");
+			assertThat((System.nanoTime() - start) / 1_000_000).isBetween(400L, 2000L);
+		}
+	}
+
+	@Test
+	void aPerCallReadTimeoutBoundsEachWaitForBytesOnceTheStreamHasStarted() {
+		this.emulator.enqueueStream(EmulatedStream.reply("one two").stallingAfter(2, Duration.ofSeconds(10)));
+		GroqStreamTimeoutException ex = assertTimeoutPreemptively(Duration.ofSeconds(5),
+				() -> catchThrowableOfType(GroqStreamTimeoutException.class,
+						() -> this.groq.stream(ChatRequest.builder(MODEL).user("Count").build(),
+								RequestOptions.builder().readTimeout(Duration.ofMillis(500)).build())
+							.toResponse()));
+		assertThat(ex).hasMessageStartingWith("Groq's stream stalled after 2 chunks: no bytes within "
+				+ "groq.read-timeout (java.net.SocketTimeoutException: Read timed out)");
+		assertThat(ex.getPartialResponse().content()).isEqualTo("one");
+	}
+
+	@Test
+	void perCallOptionsComeInTheBuilderAndHandlerFormsToo() {
+		GroqOperations operations = this.groq;
+		RequestOptions options = RequestOptions.builder().maxRetries(0).build();
+		List<String> pieces = new ArrayList<>();
+		ChatResponse handled = operations.stream(ChatRequest.builder(MODEL).user("One"), options,
+				ChatStreamHandler.onContent(pieces::add));
+		assertThat(handled.content()).isEqualTo("Emulated reply to: One");
+		assertThat(String.join("", pieces)).isEqualTo("Emulated reply to: One");
+		try (ChatStream stream = operations.stream(ChatRequest.builder(MODEL).user("Two"), options)) {
+			assertThat(stream.toResponse().content()).isEqualTo("Emulated reply to: Two");
+		}
+		this.emulator.enqueue(EmulatedResponse.error(503, "service_unavailable", null, "down"));
+		assertThat(catchThrowableOfType(GroqServerException.class,
+				() -> operations.stream(ChatRequest.builder(MODEL).user("Three"), options, (chunk) -> {
+				})).getAttempts()).isEqualTo(1);
+		assertThat(this.emulator.chatRequests()).extracting(RecordedRequest::lastUserMessage)
+			.containsExactly("One", "Two", "Three");
 	}
 
 	@Test
@@ -501,6 +669,16 @@ class GroqTemplateStreamTests {
 				assertThat(onePooledConnection.chat(ChatRequest.builder(MODEL).user("Then blocking")).content())
 					.isEqualTo("Emulated reply to: Then blocking");
 			});
+		}
+	}
+
+	private GroqTemplateBuilder template(RetrySettings retry) {
+		return GroqTemplate.builder().baseUrl(this.emulator.baseUrl()).retry(retry);
+	}
+
+	private void flexFullThreeTimes() {
+		for (int i = 0; i < 3; i++) {
+			this.emulator.enqueue(EmulatedResponse.flexCapacityExceeded());
 		}
 	}
 

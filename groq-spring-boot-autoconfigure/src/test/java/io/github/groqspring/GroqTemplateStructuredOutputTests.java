@@ -163,6 +163,16 @@ class GroqTemplateStructuredOutputTests {
 		}
 
 		@Override
+		public io.github.groqspring.stream.ChatStream stream(ChatRequest request, RequestOptions options) {
+			return this.delegate.stream(request, options);
+		}
+
+		@Override
+		public io.github.groqspring.batch.GroqBatchTemplate batches() {
+			return this.delegate.batches();
+		}
+
+		@Override
 		public List<io.github.groqspring.models.GroqModel> listModels() {
 			return this.delegate.listModels();
 		}

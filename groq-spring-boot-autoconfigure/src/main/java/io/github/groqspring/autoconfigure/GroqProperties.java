@@ -276,7 +276,8 @@ public class GroqProperties {
 
 		/**
 		 * Tier a flex request is sent again on when flex has no capacity (HTTP 498) after its
-		 * retries, e.g. on_demand. Unset lets the capacity exception reach the caller.
+		 * retries, e.g. on_demand; the fallback has retries of its own, within the call's
+		 * budget. Unset lets the capacity exception reach the caller.
 		 */
 		private @Nullable ServiceTier fallbackTier;
 

@@ -38,7 +38,7 @@ public final class GroqErrorDecoder {
 
 	/**
 	 * Decode an error response.
-	 * @param status the HTTP status, 400 or more
+	 * @param status the HTTP status, anything outside 2xx
 	 * @param headers the response headers
 	 * @param body the response body, possibly empty
 	 * @param requestedTier the tier that was sent, to name it when Groq refuses it
@@ -57,6 +57,9 @@ public final class GroqErrorDecoder {
 		GroqError error = parse(body);
 		String requestId = headers.getFirst("x-request-id");
 		RateLimits rateLimits = RateLimits.from(headers);
+		if (status >= 300 && status < 400) {
+			return redirect(status, headers, error, requestId, rateLimits);
+		}
 		String message = message(status, headers, body, error, requestId);
 		if (status == 400) {
 			String refusedTier = refusedTier(error, requestedTier);
@@ -124,6 +127,20 @@ public final class GroqErrorDecoder {
 			message.append(" (request ").append(requestId).append(')');
 		}
 		return message.toString();
+	}
+
+	private static GroqRedirectException redirect(int status, HttpHeaders headers, GroqError error,
+			@Nullable String requestId, RateLimits rateLimits) {
+		String location = headers.getFirst(HttpHeaders.LOCATION);
+		StringBuilder message = new StringBuilder("Groq answered ").append(status).append(' ').append(reason(status));
+		message.append((location != null) ? " with a redirect to " + location : " without a Location header");
+		if (requestId != null) {
+			message.append(" (request ").append(requestId).append(')');
+		}
+		message.append((location != null) ? ", which was not followed: Groq's API does not redirect, and the request "
+				+ "would have gone to another address; check groq.base-url"
+				: ": Groq's API does not redirect; check groq.base-url");
+		return new GroqRedirectException(message.toString(), status, error, requestId, rateLimits, location);
 	}
 
 	private static String reason(int status) {

@@ -41,7 +41,9 @@ import org.springframework.web.client.RestClient;
  * {@code Authorization} header, decodes the answer into a typed body or a typed
  * {@link GroqException}, and retries what Groq says is transient, within the call's budget.
  *
- * <p>This is the only retry layer: Apache HttpClient's own retries are switched off.
+ * <p>This is the only retry layer: Apache HttpClient's own retries are switched off. Every
+ * status outside 2xx is a typed exception, a 3xx included: Groq's API never redirects, and
+ * the request factory {@code GroqTemplateBuilder} makes follows no redirect.
  */
 public final class GroqHttpClient implements AutoCloseable {
 
@@ -96,7 +98,7 @@ public final class GroqHttpClient implements AutoCloseable {
 		// first would re-encode bytes as a base64 string). No Accept header: Groq answers JSON
 		// either way, and each header set here is copied three times on its way to the wire
 		// (about 1 KB a call).
-		return withRetries("POST", path, budget, (attemptDeadline) -> this.restClient.post()
+		return withRetries("POST", path, budget, (attemptDeadline, attempt) -> this.restClient.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.contentLength(json.length)
@@ -116,7 +118,7 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * once retries are spent
 	 */
 	public <T> HttpResult<T> get(String path, Class<T> responseType, Object... uriVariables) {
-		return withRetries("GET", path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
+		return withRetries("GET", path, this.defaultBudget.get(), (attemptDeadline, attempt) -> this.restClient.get()
 			.uri(path, uriVariables)
 			.accept(MediaType.APPLICATION_JSON)
 			.exchange((request, response) -> decode(response, responseType, null, attemptDeadline, "GET", path), true));
@@ -144,7 +146,7 @@ public final class GroqHttpClient implements AutoCloseable {
 			long attemptDeadline, String method, String path) throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
-		if (status >= 400) {
+		if (isError(status)) {
 			byte[] body = ResponseBodies.readBody(response.getBody(), headers.getContentLength(), attemptDeadline,
 					method + " " + path);
 			logAnswer(status, body.length, headers, tier);
@@ -164,6 +166,14 @@ public final class GroqHttpClient implements AutoCloseable {
 					+ responseType.getSimpleName() + " (" + ex.getOriginalMessage() + "); body starts: " + body.start(),
 					status, metadata.requestId(), metadata.rateLimits(), ex);
 		}
+	}
+
+	/**
+	 * Whether a status is an error: anything outside 2xx. Groq's API never redirects and no
+	 * redirect is followed, so a 3xx is an error too, never a success to decode.
+	 */
+	private static boolean isError(int status) {
+		return status < 200 || status >= 300;
 	}
 
 	private ObjectReader reader(Class<?> type) {
@@ -257,7 +267,7 @@ public final class GroqHttpClient implements AutoCloseable {
 	public <T> HttpResult<T> postWithoutTier(String path, @Nullable Object body, Class<T> responseType,
 			Object... uriVariables) {
 		byte[] json = (body != null) ? this.jsonMapper.writeValueAsBytes(body) : new byte[0];
-		return withRetries("POST", path, this.defaultBudget.get().withoutRetries(), (attemptDeadline) -> {
+		return withRetries("POST", path, this.defaultBudget.get().withoutRetries(), (attemptDeadline, attempt) -> {
 			RestClient.RequestBodySpec request = this.restClient.post()
 				.uri(path, uriVariables)
 				.contentLength(json.length)
@@ -288,7 +298,7 @@ public final class GroqHttpClient implements AutoCloseable {
 				values.put(name, value);
 			}
 		});
-		return withRetries("GET", path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
+		return withRetries("GET", path, this.defaultBudget.get(), (attemptDeadline, attempt) -> this.restClient.get()
 			.uri((builder) -> {
 				builder.path(path);
 				values.keySet().forEach((name) -> builder.queryParam(name, "{" + name + "}"));
@@ -309,10 +319,12 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * @throws GroqException on an error status, a transport failure or an unreadable body
 	 */
 	public <T> HttpResult<T> delete(String path, Class<T> responseType, Object... uriVariables) {
-		return withRetries("DELETE", path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.delete()
-			.uri(path, uriVariables)
-			.accept(MediaType.APPLICATION_JSON)
-			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "DELETE", path), true));
+		return withRetries("DELETE", path, this.defaultBudget.get(),
+				(attemptDeadline, attempt) -> this.restClient.delete()
+					.uri(path, uriVariables)
+					.accept(MediaType.APPLICATION_JSON)
+					.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "DELETE", path),
+							true));
 	}
 
 	/**
@@ -328,12 +340,12 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * @throws GroqException on an error status or a transport failure
 	 */
 	public HttpResult<InputStream> download(String path, Object... uriVariables) {
-		return withRetries("GET", path, this.defaultBudget.get(), (attemptDeadline) -> this.restClient.get()
+		return withRetries("GET", path, this.defaultBudget.get(), (attemptDeadline, attempt) -> this.restClient.get()
 			.uri(path, uriVariables)
 			.accept(MediaType.ALL)
 			.exchange((req, response) -> {
 				int status = response.getStatusCode().value();
-				if (status >= 400) {
+				if (isError(status)) {
 					try (response) {
 						byte[] body = ResponseBodies.readBody(response.getBody(),
 								response.getHeaders().getContentLength(), attemptDeadline, "GET " + path);
@@ -364,14 +376,15 @@ public final class GroqHttpClient implements AutoCloseable {
 			long fileLength, ContentWriter file, Class<T> responseType) {
 		MultipartBody body = new MultipartBody("groq-" + UUID.randomUUID().toString().replace("-", ""), fields,
 				fileField, filename, fileLength, file);
-		return withRetries("POST", path, this.defaultBudget.get().withoutRetries(), (attemptDeadline) -> this.restClient
-			.post()
-			.uri(path)
-			.contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + body.boundary()))
-			.contentLength(body.length())
-			.accept(MediaType.APPLICATION_JSON)
-			.body(body)
-			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "POST", path), true));
+		return withRetries("POST", path, this.defaultBudget.get().withoutRetries(),
+				(attemptDeadline, attempt) -> this.restClient.post()
+					.uri(path)
+					.contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + body.boundary()))
+					.contentLength(body.length())
+					.accept(MediaType.APPLICATION_JSON)
+					.body(body)
+					.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "POST", path),
+							true));
 	}
 
 	/**
@@ -397,7 +410,8 @@ public final class GroqHttpClient implements AutoCloseable {
 			CallBudget budget, StreamStart<T> start) {
 		byte[] json = this.jsonMapper.writeValueAsBytes(body);
 		return retrying("POST", path, budget,
-				(attemptDeadline) -> openStream(path, json, tier, idleTimeout, attemptDeadline, start),
+				(attemptDeadline, attempt) -> openStream(path, json, tier, idleTimeout, attemptDeadline, attempt,
+						start),
 				(result, attempts) -> result);
 	}
 
@@ -407,7 +421,7 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * so this one method is what a retry may repeat; nothing after it may be retried.
 	 */
 	private <T> T openStream(String path, byte[] json, @Nullable ServiceTier tier, @Nullable Duration idleTimeout,
-			long attemptDeadline, StreamStart<T> start) {
+			long attemptDeadline, int attempt, StreamStart<T> start) {
 		ClientHttpResponse response;
 		try {
 			response = this.restClient.post()
@@ -423,7 +437,7 @@ public final class GroqHttpClient implements AutoCloseable {
 			throw transportFailure("POST " + path, ex);
 		}
 		StreamingResponse streaming = streamingResponse(path, Objects.requireNonNull(response), tier, idleTimeout,
-				attemptDeadline);
+				attemptDeadline, attempt);
 		try {
 			return start.start(streaming);
 		}
@@ -434,7 +448,7 @@ public final class GroqHttpClient implements AutoCloseable {
 	}
 
 	private StreamingResponse streamingResponse(String path, ClientHttpResponse response, @Nullable ServiceTier tier,
-			@Nullable Duration idleTimeout, long attemptDeadline) {
+			@Nullable Duration idleTimeout, long attemptDeadline, int attempt) {
 		try {
 			int status = response.getStatusCode().value();
 			HttpHeaders headers = response.getHeaders();
@@ -442,7 +456,7 @@ public final class GroqHttpClient implements AutoCloseable {
 				logger.debug("Groq answered " + status + " to a stream request (request "
 						+ headers.getFirst("x-request-id") + ", tier sent " + tier + ")");
 			}
-			if (status >= 400) {
+			if (isError(status)) {
 				byte[] body;
 				try (response) {
 					body = ResponseBodies.readBody(response.getBody(), headers.getContentLength(), attemptDeadline,
@@ -450,7 +464,9 @@ public final class GroqHttpClient implements AutoCloseable {
 				}
 				throw this.errorDecoder.decode(status, headers, body, tier);
 			}
-			return new StreamingResponse(response, ResponseMetadata.of(response, tier), idleTimeout);
+			ResponseMetadata metadata = ResponseMetadata.of(response, tier);
+			return new StreamingResponse(response, (attempt > 1) ? metadata.withCall(attempt, null) : metadata,
+					idleTimeout);
 		}
 		catch (IOException ex) {
 			response.close();
@@ -468,7 +484,8 @@ public final class GroqHttpClient implements AutoCloseable {
 
 		/**
 		 * Start reading.
-		 * @param response the open response, status below 400
+		 * @param response the open response, status 2xx; its metadata counts the attempts
+		 * this call has made so far, this one included
 		 * @return the caller's view of the stream, which now owns the response
 		 */
 		T start(StreamingResponse response);

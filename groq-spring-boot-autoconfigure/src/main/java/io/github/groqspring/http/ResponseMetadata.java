@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param rateLimits the parsed {@code x-ratelimit-*} and {@code retry-after} headers
  * @param requestedTier the tier that was sent (after a flex fallback, the fallback tier),
  * {@code null} when none was
- * @param attempts how many attempts the call made, at least 1
+ * @param attempts how many requests the call sent, at least 1: its retries, and after a flex
+ * fallback the attempts on both tiers
  * @param fallbackFrom the tier the call fell back from (flex), {@code null} without fallback
  */
 public record ResponseMetadata(int status, @Nullable String requestId, @Nullable String region,

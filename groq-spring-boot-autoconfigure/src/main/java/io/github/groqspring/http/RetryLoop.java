@@ -35,7 +35,7 @@ final class RetryLoop {
 			long attemptDeadline = budget.attemptDeadlineNanos();
 			try {
 				AttemptTimeout.set(Duration.ofNanos(attemptDeadline - System.nanoTime()).toMillis());
-				R result = attempt.run(attemptDeadline);
+				R result = attempt.run(attemptDeadline, number);
 				return (number == 1) ? result : onRetried.apply(result, number);
 			}
 			catch (ResourceAccessException ex) {
@@ -106,11 +106,14 @@ final class RetryLoop {
 		return settings.backoff(retry, ThreadLocalRandom.current().nextDouble(0.75, 1.0));
 	}
 
-	/** One attempt, given the {@link System#nanoTime()} by which it must be done. */
+	/**
+	 * One attempt, given the {@link System#nanoTime()} by which it must be done and its
+	 * number, 1 for the first.
+	 */
 	@FunctionalInterface
 	interface Attempt<R> {
 
-		R run(long attemptDeadline);
+		R run(long attemptDeadline, int attempt);
 
 	}
 

@@ -5,11 +5,7 @@ import java.util.List;
 import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.Usage;
-import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqException;
-import io.github.groqspring.error.GroqInvalidResponseException;
-import io.github.groqspring.error.GroqTimeoutException;
-import io.github.groqspring.error.GroqTransportException;
 import io.github.groqspring.observation.GroqObservationDocumentation.HighCardinalityKeyNames;
 import io.github.groqspring.observation.GroqObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;
@@ -87,12 +83,12 @@ public class DefaultGroqObservationConvention implements GroqObservationConventi
 	}
 
 	/**
-	 * How the call ended, from its error's type and status.
+	 * How the call ended, from its error's type and status: a {@link GroqCallOutcome}.
 	 * @param context the context
 	 * @return the {@code outcome} key value
 	 */
 	protected KeyValue outcome(GroqObservationContext context) {
-		return LowCardinalityKeyNames.OUTCOME.withValue(outcomeOf(context.getError(), context.isCompleted()));
+		return LowCardinalityKeyNames.OUTCOME.withValue(GroqCallOutcome.of(context).name());
 	}
 
 	/**
@@ -104,32 +100,6 @@ public class DefaultGroqObservationConvention implements GroqObservationConventi
 		int status = (context.getError() instanceof GroqException groq) ? groq.getStatusCode()
 				: context.getStatusCode();
 		return LowCardinalityKeyNames.STATUS_CODE.withValue((status > 0) ? Integer.toString(status) : NONE);
-	}
-
-	private static String outcomeOf(@Nullable Throwable error, boolean completed) {
-		if (error == null) {
-			return completed ? "SUCCESS" : "UNKNOWN";
-		}
-		if (error instanceof GroqTimeoutException) {
-			return "TIMEOUT";
-		}
-		if (error instanceof GroqTransportException) {
-			return "TRANSPORT_ERROR";
-		}
-		if (error instanceof GroqInvalidResponseException) {
-			return "INVALID_RESPONSE";
-		}
-		int status = (error instanceof GroqException groq) ? groq.getStatusCode() : 0;
-		if (status == FlexCapacityExceededException.STATUS) {
-			return "CAPACITY_EXCEEDED";
-		}
-		if (status == 429) {
-			return "RATE_LIMITED";
-		}
-		if (status >= 500) {
-			return "SERVER_ERROR";
-		}
-		return (status >= 400) ? "CLIENT_ERROR" : "ERROR";
 	}
 
 	private static boolean isFallback(GroqObservationContext context, @Nullable ServiceTier requested,

@@ -5,13 +5,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.http.GroqHttpClient.HttpResult;
+import io.github.groqspring.http.ResponseMetadata;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One started observation of a Groq call, ended exactly once by {@link #succeeded} or
- * {@link #failed}; later ends are ignored, so a stream may end it from its completion and
- * again from {@code close()}.
+ * One started observation of a Groq call, ended exactly once by {@link #succeeded},
+ * {@link #failed} or {@link #cancelled}; later ends are ignored, so a stream may end it
+ * from its completion and again from {@code close()}.
  */
 public final class GroqCallObservation {
 
@@ -86,6 +87,23 @@ public final class GroqCallObservation {
 			return;
 		}
 		this.observation.error(error);
+		this.observation.stop();
+	}
+
+	/**
+	 * End the call as cancelled by the caller, e.g. a stream closed before its end: outcome
+	 * {@link GroqCallOutcome#CANCELLED}, without an error.
+	 * @param metadata the metadata of the response that had started to arrive, or
+	 * {@code null} when none had
+	 */
+	public void cancelled(@Nullable ResponseMetadata metadata) {
+		if (!this.ended.compareAndSet(false, true)) {
+			return;
+		}
+		if (metadata != null) {
+			this.context.setResponseMetadata(metadata);
+		}
+		this.context.markCancelled();
 		this.observation.stop();
 	}
 

@@ -86,6 +86,8 @@ public class GroqObservationContext extends Observation.Context {
 
 	private volatile boolean completed;
 
+	private volatile boolean cancelled;
+
 	/**
 	 * Create a context.
 	 * @param operationName the {@code gen_ai.operation.name}, e.g. {@link #CHAT}
@@ -213,6 +215,10 @@ public class GroqObservationContext extends Observation.Context {
 
 	void markCompleted() {
 		this.completed = true;
+	}
+
+	void markCancelled() {
+		this.cancelled = true;
 	}
 
 	/**
@@ -347,6 +353,15 @@ public class GroqObservationContext extends Observation.Context {
 	 */
 	public boolean isCompleted() {
 		return this.completed;
+	}
+
+	/**
+	 * Whether the caller ended the call before its end, e.g. closed a stream before
+	 * {@code data: [DONE]}.
+	 * @return {@code true} once the call was cancelled
+	 */
+	public boolean isCancelled() {
+		return this.cancelled;
 	}
 
 }

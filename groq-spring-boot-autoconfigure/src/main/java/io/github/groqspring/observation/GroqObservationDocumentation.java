@@ -66,14 +66,20 @@ public enum GroqObservationDocumentation implements ObservationDocumentation {
 		STREAM("groq.stream"),
 
 		/**
-		 * {@code SUCCESS}, {@code CAPACITY_EXCEEDED} (498), {@code RATE_LIMITED} (429),
+		 * How the call ended, a {@link GroqCallOutcome}: {@code SUCCESS}, {@code CANCELLED}
+		 * (a stream the caller closed early), {@code REDIRECTION} (3xx),
+		 * {@code RATE_LIMITED} (429), {@code CAPACITY_EXCEEDED} (498),
 		 * {@code CLIENT_ERROR}, {@code SERVER_ERROR}, {@code TIMEOUT},
-		 * {@code TRANSPORT_ERROR}, {@code INVALID_RESPONSE}, {@code ERROR} (anything else),
-		 * {@code UNKNOWN} while running.
+		 * {@code TRANSPORT_ERROR}, {@code INVALID_RESPONSE}, {@code ERROR} (anything
+		 * else); {@code UNKNOWN} while running, so only on the {@code .active} long-task
+		 * timer and open spans.
 		 */
 		OUTCOME("outcome"),
 
-		/** The exception's simple class name, {@code none} on success. */
+		/**
+		 * The exception's simple class name; {@code none} while running, on success and
+		 * for a cancelled stream.
+		 */
 		ERROR_TYPE("error.type"),
 
 		/** The status of the answer that ended the call, {@code none} without one. */

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqStreamException;
 import io.github.groqspring.http.ResponseMetadata;
@@ -45,6 +46,8 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 
 	private final StreamingResponse response;
 
+	private final ResponseMetadata metadata;
+
 	private final ChatChunkReader reader;
 
 	private @Nullable ChatCompletionChunk next;
@@ -59,8 +62,10 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 
 	private boolean handedOut;
 
-	private ChatStream(StreamingResponse response, ChatChunkReader reader, Listener listener) {
+	private ChatStream(StreamingResponse response, ResponseMetadata metadata, ChatChunkReader reader,
+			Listener listener) {
 		this.response = response;
+		this.metadata = metadata;
 		this.reader = reader;
 		this.listener = listener;
 	}
@@ -76,22 +81,39 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 	 * @throws GroqStreamException when the stream fails before its first chunk
 	 */
 	public static ChatStream open(StreamingResponse response, JsonMapper jsonMapper) {
-		return open(response, jsonMapper, Listener.NONE);
+		return open(response, response.metadata(), jsonMapper, Listener.NONE);
 	}
 
 	/**
 	 * Start reading an open streaming response, telling a listener how the stream ends.
 	 * @param response the open response
 	 * @param jsonMapper the mapper for chunks
-	 * @param listener told once: the whole response after {@code [DONE]}, or the failure
-	 * (a {@link CancellationException} when the caller closed the stream early); a failure
-	 * before this method returns is thrown to the caller, not told
+	 * @param listener told once: the whole response after {@code [DONE]}, the failure, or
+	 * that the caller closed the stream early; a failure before this method returns is
+	 * thrown to the caller, not told
 	 * @return the stream, holding its first chunk
 	 */
 	public static ChatStream open(StreamingResponse response, JsonMapper jsonMapper, Listener listener) {
+		return open(response, response.metadata(), jsonMapper, listener);
+	}
+
+	/**
+	 * Start reading an open streaming response that reports the metadata of the whole call,
+	 * e.g. its attempts and flex fallback, instead of the response's own.
+	 * @param response the open response
+	 * @param metadata what {@link #metadata()}, the accumulated response and exceptions
+	 * report: the response's status, ids and rate limits with the call's attempts and
+	 * fallback
+	 * @param jsonMapper the mapper for chunks
+	 * @param listener told once how the stream ended, as for
+	 * {@link #open(StreamingResponse, JsonMapper, Listener)}
+	 * @return the stream, holding its first chunk
+	 */
+	public static ChatStream open(StreamingResponse response, ResponseMetadata metadata, JsonMapper jsonMapper,
+			Listener listener) {
 		requireEventStream(response);
-		ChatStream stream = new ChatStream(response,
-				new ChatChunkReader(response.body(), jsonMapper, response.metadata()), listener);
+		ChatStream stream = new ChatStream(response, metadata,
+				new ChatChunkReader(response.body(), jsonMapper, metadata), listener);
 		stream.advance();
 		stream.handedOut = true;
 		return stream;
@@ -173,11 +195,13 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 	}
 
 	/**
-	 * The streaming response's status, ids and rate limits.
+	 * The streaming response's status, ids and rate limits, with the attempts of the whole
+	 * call (those that failed before the first chunk included) and whether it fell back
+	 * from flex, as for a blocking call.
 	 * @return the metadata
 	 */
 	public ResponseMetadata metadata() {
-		return this.response.metadata();
+		return this.metadata;
 	}
 
 	/**
@@ -190,8 +214,8 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 
 	/**
 	 * Close the stream: after {@code [DONE]} the connection goes back to the pool, before
-	 * it the connection is dropped at once (Groq stops generating). Idempotent, and safe to
-	 * call from another thread.
+	 * it the connection is dropped at once (Groq stops generating) and the call counts as
+	 * cancelled, not failed. Idempotent, and safe to call from another thread.
 	 */
 	@Override
 	public void close() {
@@ -201,7 +225,9 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 		}
 		else {
 			this.response.abort();
-			failed(new CancellationException("The stream was closed before it ended"));
+			if (this.handedOut && this.ended.compareAndSet(false, true)) {
+				this.listener.cancelled(this.metadata);
+			}
 		}
 	}
 
@@ -220,6 +246,9 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 			this.response.abort();
 			if (cancelled && ex instanceof GroqStreamException) {
 				return false;
+			}
+			if (this.handedOut && ex instanceof GroqException groq) {
+				groq.setAttempts(this.metadata.attempts());
 			}
 			failed(ex);
 			throw ex;
@@ -292,10 +321,20 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 		void completed(ChatResponse response);
 
 		/**
-		 * The stream failed or was closed early.
+		 * The stream failed.
 		 * @param failure what happened
 		 */
 		void failed(Throwable failure);
+
+		/**
+		 * The caller closed the stream before {@code [DONE]}: the call was cancelled, it did
+		 * not fail. May be called from another thread than the one reading the stream. By
+		 * default reported as {@link #failed} with a {@link CancellationException}.
+		 * @param metadata the stream's metadata
+		 */
+		default void cancelled(ResponseMetadata metadata) {
+			failed(new CancellationException("The stream was closed before it ended"));
+		}
 
 	}
 

@@ -8,6 +8,7 @@ import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.RequestOptions;
 import io.github.groqspring.ServiceTier;
+import io.github.groqspring.batch.GroqBatchTemplate;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.models.GroqModel;
@@ -297,6 +298,16 @@ class GroqAutoConfigurationTests {
 
 			@Override
 			public ChatStream stream(ChatRequest request) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public ChatStream stream(ChatRequest request, RequestOptions options) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public GroqBatchTemplate batches() {
 				throw new UnsupportedOperationException();
 			}
 

@@ -206,6 +206,17 @@ class GroqHealthContributorAutoConfigurationTests {
 				}
 
 				@Override
+				public io.github.groqspring.stream.ChatStream stream(ChatRequest request,
+						io.github.groqspring.RequestOptions options) {
+					throw new UnsupportedOperationException();
+				}
+
+				@Override
+				public io.github.groqspring.batch.GroqBatchTemplate batches() {
+					throw new UnsupportedOperationException();
+				}
+
+				@Override
 				public List<GroqModel> listModels() {
 					return List.of();
 				}

@@ -11,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.ServiceTier;
 import io.github.groqspring.autoconfigure.GroqAutoConfiguration;
@@ -119,6 +120,22 @@ class GroqBatchTemplateTests {
 						"llama-3.1-8b-instant","messages":[{"role":"user","content":"Question 2?"}]}}
 						""");
 				assertThat(emulator.lastRequest().bodyText()).doesNotContain("service_tier");
+			});
+	}
+
+	@Test
+	void codeWrittenAgainstGroqOperationsReachesTheBatchApi() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, RestClientAutoConfiguration.class,
+					JacksonAutoConfiguration.class))
+			.withPropertyValues("groq.base-url=" + emulator.baseUrl(), "groq.default-model=" + MODEL)
+			.run((context) -> {
+				GroqOperations operations = context.getBean(GroqOperations.class);
+				assertThat(operations.batches()).isSameAs(context.getBean(GroqTemplate.class).batches());
+				Batch batch = operations.batches().submit(input(1));
+				assertThat(operations.batches().get(batch.id()).status()).isEqualTo(BatchStatus.VALIDATING);
+				assertThat(emulator.requests()).extracting(RecordedRequest::path)
+					.containsExactly("/openai/v1/files", "/openai/v1/batches", "/openai/v1/batches/" + batch.id());
 			});
 	}
 

@@ -64,7 +64,8 @@ class DefaultGroqObservationConventionTests {
 	@CsvSource({ "400, CLIENT_ERROR, GroqBadRequestException", "401, CLIENT_ERROR, GroqAuthenticationException",
 			"404, CLIENT_ERROR, GroqNotFoundException", "413, CLIENT_ERROR, GroqRequestTooLargeException",
 			"429, RATE_LIMITED, GroqRateLimitException", "498, CAPACITY_EXCEEDED, FlexCapacityExceededException",
-			"500, SERVER_ERROR, GroqServerException", "503, SERVER_ERROR, GroqServerException" })
+			"500, SERVER_ERROR, GroqServerException", "503, SERVER_ERROR, GroqServerException",
+			"301, REDIRECTION, GroqRedirectException", "307, REDIRECTION, GroqRedirectException" })
 	void anErrorStatusGivesItsOutcomeErrorTypeAndStatus(int status, String outcome, String errorType) {
 		GroqObservationContext context = chat(null);
 		context.setError(new GroqErrorDecoder(JsonMapper.builder().build()).decode(status, new HttpHeaders(),

@@ -10,6 +10,8 @@ import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ResponseMessage;
 import io.github.groqspring.chat.Usage;
+import io.github.groqspring.http.RateLimits;
+import io.github.groqspring.http.ResponseMetadata;
 import io.github.groqspring.error.GroqTransportException;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
@@ -85,6 +87,26 @@ class GroqCallObservationTests {
 			.hasLowCardinalityKeyValue("outcome", "ERROR")
 			.hasLowCardinalityKeyValue("error.type", "IllegalStateException")
 			.hasLowCardinalityKeyValue("http.response.status_code", "none");
+	}
+
+	@Test
+	void aStreamTheCallerClosedIsCancelledWithoutAnErrorAndLaterEndsAreIgnored() {
+		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(this.request));
+		call.cancelled(new ResponseMetadata(200, "req_cancelled", null, RateLimits.NONE, null, 2, null));
+		call.failed(new IllegalStateException("closed"));
+		call.succeeded(lastChunk());
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.doesNotHaveError()
+			.hasLowCardinalityKeyValue("outcome", "CANCELLED")
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasLowCardinalityKeyValue("http.response.status_code", "200")
+			.hasHighCardinalityKeyValue("groq.request.id", "req_cancelled")
+			.satisfies((context) -> {
+				GroqObservationContext groq = (GroqObservationContext) context;
+				assertThat(groq.isCancelled()).isTrue();
+				assertThat(groq.isCompleted()).isFalse();
+			});
 	}
 
 	@Test

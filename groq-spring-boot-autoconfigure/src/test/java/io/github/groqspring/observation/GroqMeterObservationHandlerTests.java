@@ -9,8 +9,10 @@ import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqRateLimitException;
+import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -124,6 +126,27 @@ class GroqMeterObservationHandlerTests {
 			.tags("outcome", "RATE_LIMITED", "error", "GroqRateLimitException", "http.response.status_code", "429")
 			.timer()
 			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void aRunningCallIsActiveWithOutcomeUnknownAndAStreamClosedEarlyIsTimedAsCancelled() {
+		try (ChatStream stream = this.groq.stream(ChatRequest.builder(MODEL).user("Hi"))) {
+			stream.iterator().next();
+			LongTaskTimer active = this.meters.get("groq.client.operation.active")
+				.tags("outcome", "UNKNOWN", "error.type", "none", "http.response.status_code", "none",
+						"gen_ai.response.model", "none", "groq.response.service_tier", "none", "groq.fallback",
+						"false", "groq.stream", "true")
+				.longTaskTimer();
+			assertThat(active.activeTasks()).isEqualTo(1);
+		}
+		assertThat(this.meters.get("groq.client.operation.active").longTaskTimer().activeTasks()).isZero();
+		assertThat(this.meters.get("groq.client.operation").timers()).hasSize(1);
+		assertThat(this.meters.get("groq.client.operation")
+			.tags("outcome", "CANCELLED", "error", "none", "error.type", "none", "http.response.status_code", "200",
+					"groq.stream", "true")
+			.timer()
+			.count()).isEqualTo(1);
+		assertThat(this.meters.find("groq.client.token.usage").meters()).isEmpty();
 	}
 
 	private double tokens(String type) {

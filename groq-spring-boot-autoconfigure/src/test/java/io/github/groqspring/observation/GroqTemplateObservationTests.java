@@ -251,12 +251,7 @@ class GroqTemplateObservationTests {
 		for (int i = 0; i < 2; i++) {
 			this.emulator.enqueue(EmulatedResponse.flexCapacityExceeded());
 		}
-		try (GroqTemplate template = GroqTemplate.builder()
-			.retry(new RetrySettings(1, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(1)))
-			.flexFallbackTier(ServiceTier.ON_DEMAND)
-			.baseUrl(this.emulator.baseUrl())
-			.observationRegistry(this.registry)
-			.build()) {
+		try (GroqTemplate template = fallingBackToOnDemand()) {
 			template.chat(ChatRequest.builder(MODEL).serviceTier(ServiceTier.FLEX).user("Hi"));
 		}
 		assertThat(this.emulator.requests()).hasSize(3);
@@ -323,8 +318,54 @@ class GroqTemplateObservationTests {
 		}
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasBeenStopped()
-			.assertThatError()
-			.isInstanceOf(java.util.concurrent.CancellationException.class);
+			.doesNotHaveError()
+			.hasLowCardinalityKeyValue("outcome", "CANCELLED")
+			.hasLowCardinalityKeyValue("error.type", "none")
+			.hasLowCardinalityKeyValue("groq.stream", "true")
+			.hasLowCardinalityKeyValue("http.response.status_code", "200")
+			.hasHighCardinalityKeyValue("groq.request.id", "req_emulated_1")
+			.doesNotHaveHighCardinalityKeyValueWithKey("gen_ai.usage.output_tokens");
+	}
+
+	@Test
+	void aStreamClosedFromAnotherThreadOrByAThrowingHandlerIsCancelledToo() throws Exception {
+		ChatStream stream = this.groq.stream(ChatRequest.builder(MODEL).user("Hi"));
+		Thread closer = new Thread(stream::close);
+		closer.start();
+		closer.join();
+		stream.forEach((chunk) -> {
+		});
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.groq.stream(ChatRequest.builder(MODEL).user("Hi"), (chunk) -> {
+				throw new IllegalStateException("the caller gave up");
+			}));
+		assertThat(this.registry).hasNumberOfObservationsEqualTo(2)
+			.hasHandledContextsThatSatisfy((contexts) -> assertThat(contexts).allSatisfy((context) -> {
+				assertThat(context.getName()).isEqualTo("groq.client.operation");
+				assertThat(context.getError()).isNull();
+				assertThat(context.getLowCardinalityKeyValue("outcome").getValue()).isEqualTo("CANCELLED");
+			}));
+	}
+
+	@Test
+	void aStreamThatFallsBackIsRecordedAsAFallbackLikeABlockingCall() throws Exception {
+		for (int i = 0; i < 2; i++) {
+			this.emulator.enqueue(EmulatedResponse.flexCapacityExceeded());
+		}
+		try (GroqTemplate template = fallingBackToOnDemand();
+				ChatStream stream = template
+					.stream(ChatRequest.builder(MODEL).serviceTier(ServiceTier.FLEX).user("Hi"))) {
+			assertThat(stream.toResponse().metadata().fellBack()).isTrue();
+		}
+		assertThat(this.emulator.requests()).hasSize(3);
+		assertThat(this.registry).hasSingleObservationThat()
+			.doesNotHaveError()
+			.hasLowCardinalityKeyValue("groq.stream", "true")
+			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
+			.hasLowCardinalityKeyValue("groq.request.service_tier", "flex")
+			.hasLowCardinalityKeyValue("groq.response.service_tier", "on_demand")
+			.hasLowCardinalityKeyValue("groq.fallback", "true")
+			.hasHighCardinalityKeyValue("groq.retries", "1");
 	}
 
 	@Test
@@ -362,6 +403,16 @@ class GroqTemplateObservationTests {
 		}
 		assertThat(seen).containsExactly("null");
 		assertThat(GroqObservationContext.current()).isNull();
+	}
+
+	/** One retry, then a fallback from flex to on_demand. */
+	private GroqTemplate fallingBackToOnDemand() {
+		return GroqTemplate.builder()
+			.retry(new RetrySettings(1, Duration.ofMillis(5), Duration.ofMillis(20), Duration.ofSeconds(1)))
+			.flexFallbackTier(ServiceTier.ON_DEMAND)
+			.baseUrl(this.emulator.baseUrl())
+			.observationRegistry(this.registry)
+			.build();
 	}
 
 }

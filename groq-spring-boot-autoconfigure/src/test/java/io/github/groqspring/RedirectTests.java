@@ -1,0 +1,170 @@
+package io.github.groqspring;
+
+import java.util.stream.Stream;
+
+import io.github.groqspring.batch.BatchInput;
+import io.github.groqspring.batch.BatchOptions;
+import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.error.GroqApiException;
+import io.github.groqspring.error.GroqRedirectException;
+import io.github.groqspring.test.EmulatedResponse;
+import io.github.groqspring.test.GroqEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
+/**
+ * Groq's API never redirects: whatever the call, a 3xx is a typed error that names the
+ * status and the {@code Location}, is not retried, and is never followed to the other host
+ * (which would get the request, as a GET after 301/302/303, and possibly the key).
+ */
+class RedirectTests {
+
+	static final String KEY = "gsk_redirect_test_0123456789";
+
+	static final String MODEL = "llama-3.3-70b-versatile";
+
+	static final String CHAT = "/openai/v1/chat/completions";
+
+	static final String COMPLETION = """
+			{"id":"chatcmpl-elsewhere","object":"chat.completion","created":1,"model":"llama-3.3-70b-versatile",
+			 "choices":[{"index":0,"message":{"role":"assistant","content":"Not from Groq"},"finish_reason":"stop"}],
+			 "x_groq":{"id":"req_elsewhere"},"service_tier":"on_demand"}""";
+
+	private final GroqEmulator groq = GroqEmulator.start();
+
+	/** Where the redirects point: it answers 401 to any request without its own key. */
+	private final GroqEmulator elsewhere = GroqEmulator.start().requireApiKey("gsk_the_other_hosts_key_0000");
+
+	/** Default retries: a 3xx must not be retried either. */
+	private final GroqTemplate template = GroqTemplate.builder().baseUrl(this.groq.baseUrl()).apiKey(KEY).build();
+
+	@AfterEach
+	void stop() throws Exception {
+		this.template.close();
+		this.groq.close();
+		this.elsewhere.close();
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 301, 302, 303, 307, 308 })
+	void aRedirectedChatIsATypedErrorNamingTheStatusAndLocationAndIsNotFollowed(int status) {
+		String location = this.elsewhere.baseUrl() + CHAT;
+		this.groq.enqueue(EmulatedResponse.raw(status, "text/html", "<html><title>Moved</title></html>")
+			.withHeader("Location", location));
+		GroqRedirectException ex = catchThrowableOfType(GroqRedirectException.class,
+				() -> this.template.chat(ChatRequest.builder(MODEL).user("Hi")));
+		assertThat(ex.getStatusCode()).isEqualTo(status);
+		assertThat(ex.getLocation()).isEqualTo(location);
+		assertThat(ex.getAttempts()).isEqualTo(1);
+		assertThat(ex.getRequestId()).isEqualTo("req_emulated_0");
+		assertThat(ex).hasMessage("Groq answered " + status + " " + reason(status) + " with a redirect to " + location
+				+ " (request req_emulated_0), which was not followed: Groq's API does not redirect, and the request "
+				+ "would have gone to another address; check groq.base-url");
+		assertThat(this.groq.requests()).hasSize(1);
+		assertThat(this.elsewhere.requests()).isEmpty();
+	}
+
+	@Test
+	void a307WithACompletionBodyIsNeverASuccess() {
+		String location = this.elsewhere.baseUrl() + CHAT;
+		this.groq.enqueue(EmulatedResponse.raw(307, "application/json", COMPLETION).withHeader("Location", location));
+		GroqRedirectException ex = catchThrowableOfType(GroqRedirectException.class,
+				() -> this.template.chat(ChatRequest.builder(MODEL).user("Hi")));
+		assertThat(ex.getStatusCode()).isEqualTo(307);
+		assertThat(ex.getLocation()).isEqualTo(location);
+		assertThat(this.elsewhere.requests()).isEmpty();
+	}
+
+	@Test
+	void aRedirectedStreamIsATypedErrorBeforeAnyChunk() {
+		String location = this.elsewhere.baseUrl() + CHAT;
+		this.groq.enqueue(EmulatedResponse.raw(307, "application/json", COMPLETION).withHeader("Location", location));
+		this.groq.enqueue(EmulatedResponse.raw(302, "text/event-stream", "data: [DONE]\n\n").withHeader("Location",
+				location));
+		GroqRedirectException json = catchThrowableOfType(GroqRedirectException.class,
+				() -> this.template.stream(ChatRequest.builder(MODEL).user("Hi")));
+		assertThat(json.getStatusCode()).isEqualTo(307);
+		assertThat(json.getLocation()).isEqualTo(location);
+		assertThat(json.getAttempts()).isEqualTo(1);
+		GroqRedirectException events = catchThrowableOfType(GroqRedirectException.class,
+				() -> this.template.stream(ChatRequest.builder(MODEL).user("Hi"), (chunk) -> {
+				}));
+		assertThat(events.getStatusCode()).isEqualTo(302);
+		assertThat(this.groq.requests()).hasSize(2);
+		assertThat(this.elsewhere.requests()).isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("everyOtherCall")
+	void everyOtherCallRefusesRedirectsToo(String call, String path, GroqCall<?> operation) {
+		String location = this.elsewhere.baseUrl() + path;
+		this.groq.enqueue(path, EmulatedResponse.raw(302, "text/html", "<html><title>Found</title></html>")
+			.withHeader("Location", location));
+		GroqRedirectException ex = catchThrowableOfType(GroqRedirectException.class,
+				() -> operation.call(this.template));
+		assertThat(ex.getStatusCode()).isEqualTo(302);
+		assertThat(ex.getLocation()).isEqualTo(location);
+		assertThat(ex.getAttempts()).isEqualTo(1);
+		assertThat(ex).hasMessageStartingWith("Groq answered 302 Found with a redirect to " + location);
+		assertThat(this.groq.requests()).hasSize(1);
+		assertThat(this.elsewhere.requests()).isEmpty();
+	}
+
+	static Stream<Arguments> everyOtherCall() {
+		return Stream.of(arguments("list models", "/openai/v1/models", (GroqCall<?>) GroqTemplate::listModels),
+				arguments("get model", "/openai/v1/models/" + MODEL, (GroqCall<?>) (groq) -> groq.getModel(MODEL)),
+				arguments("upload (multipart)", "/openai/v1/files",
+						(GroqCall<?>) (groq) -> groq.batches()
+							.upload(BatchInput.builder().add("q1", ChatRequest.builder(MODEL).user("One?")).build())),
+				arguments("create batch", "/openai/v1/batches",
+						(GroqCall<?>) (groq) -> groq.batches().create("file_1", BatchOptions.defaults())),
+				arguments("get batch", "/openai/v1/batches/batch_1",
+						(GroqCall<?>) (groq) -> groq.batches().get("batch_1")),
+				arguments("list batches", "/openai/v1/batches", (GroqCall<?>) (groq) -> groq.batches().list()),
+				arguments("cancel batch", "/openai/v1/batches/batch_1/cancel",
+						(GroqCall<?>) (groq) -> groq.batches().cancel("batch_1")),
+				arguments("download a file", "/openai/v1/files/file_1/content",
+						(GroqCall<?>) (groq) -> groq.batches().files().download("file_1")),
+				arguments("delete a file", "/openai/v1/files/file_1",
+						(GroqCall<?>) (groq) -> groq.batches().files().delete("file_1")));
+	}
+
+	@Test
+	void aRedirectWithoutLocationIsStillATypedError() {
+		this.groq.enqueue(EmulatedResponse.raw(300, "text/html", "<html><title>Choose</title></html>"));
+		GroqApiException ex = catchThrowableOfType(GroqRedirectException.class,
+				() -> this.template.chat(ChatRequest.builder(MODEL).user("Hi")));
+		assertThat(ex.getStatusCode()).isEqualTo(300);
+		assertThat(((GroqRedirectException) ex).getLocation()).isNull();
+		assertThat(ex).hasMessage("Groq answered 300 Multiple Choices without a Location header (request "
+				+ "req_emulated_0): Groq's API does not redirect; check groq.base-url");
+	}
+
+	private static String reason(int status) {
+		return switch (status) {
+			case 301 -> "Moved Permanently";
+			case 302 -> "Found";
+			case 303 -> "See Other";
+			case 307 -> "Temporary Redirect";
+			case 308 -> "Permanent Redirect";
+			default -> throw new IllegalArgumentException("status " + status);
+		};
+	}
+
+	/** One call through the public API. */
+	@FunctionalInterface
+	interface GroqCall<T> {
+
+		T call(GroqTemplate groq) throws Exception;
+
+	}
+
+}
