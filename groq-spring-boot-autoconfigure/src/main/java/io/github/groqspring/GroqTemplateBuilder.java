@@ -12,6 +12,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.groqspring.error.ApiKeyMask;
 import io.github.groqspring.http.AttemptTimeout;
 import io.github.groqspring.http.CallBudget;
 import io.github.groqspring.http.GroqHttpClient;
@@ -314,7 +315,7 @@ public final class GroqTemplateBuilder {
 		Duration readTimeout = this.readTimeout;
 		Duration callTimeout = this.callTimeout;
 		GroqHttpClient httpClient = new GroqHttpClient(restClient, groqJsonMapper(this.jsonMapper), owned,
-				() -> CallBudget.start(retry, readTimeout, callTimeout));
+				() -> CallBudget.start(retry, readTimeout, callTimeout), ApiKeyMask.of(key));
 		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier,
 				new GroqTemplate.CallPolicy(this.retry, this.readTimeout, this.callTimeout, this.flexFallbackTier,
 						this.rateLimitWait),

@@ -91,7 +91,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 	public static ChatStream open(StreamingResponse response, JsonMapper jsonMapper, Listener listener) {
 		requireEventStream(response);
 		ChatStream stream = new ChatStream(response,
-				new ChatChunkReader(response.body(), jsonMapper, response.metadata()), listener);
+				new ChatChunkReader(response.body(), jsonMapper, response.metadata(), response.keyMask()), listener);
 		stream.advance();
 		stream.handedOut = true;
 		return stream;
@@ -265,7 +265,8 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 		}
 		ResponseMetadata metadata = response.metadata();
 		throw new GroqInvalidResponseException("Groq answered " + metadata.status() + " with " + type
-				+ " instead of text/event-stream to a streaming request; body starts: " + start, metadata.status(),
+				+ " instead of text/event-stream to a streaming request; body starts: " + response.keyMask().mask(start),
+				metadata.status(),
 				metadata.requestId(), metadata.rateLimits(), null);
 	}
 
