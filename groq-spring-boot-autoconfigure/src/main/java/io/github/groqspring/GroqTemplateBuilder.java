@@ -12,6 +12,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
+import io.github.groqspring.error.ApiKeyMask;
 import io.github.groqspring.http.AttemptTimeout;
 import io.github.groqspring.http.CallBudget;
 import io.github.groqspring.http.GroqHttpClient;
@@ -87,12 +88,20 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
-	 * The API key, sent as {@code Authorization: Bearer}.
+	 * The API key, sent as {@code Authorization: Bearer}. Surrounding whitespace (such as
+	 * the trailing line break of a secret file) is dropped.
 	 * @param apiKey the key ({@code gsk_...}); {@code null} sends no authorization
 	 * @return this builder
+	 * @throws IllegalArgumentException when the key holds a control character such as CR
+	 * or LF (which would end the header and start another); the message does not show the
+	 * key
 	 */
 	public GroqTemplateBuilder apiKey(@Nullable String apiKey) {
-		this.apiKey = (apiKey != null && !apiKey.isBlank()) ? apiKey.trim() : null;
+		String key = (apiKey != null && !apiKey.isBlank()) ? apiKey.trim() : null;
+		if (key != null) {
+			requireOneLine(key);
+		}
+		this.apiKey = key;
 		return this;
 	}
 
@@ -101,6 +110,9 @@ public final class GroqTemplateBuilder {
 	 * adds it.
 	 * @param baseUrl e.g. {@code https://api.groq.com} or an emulator's URL
 	 * @return this builder
+	 * @throws IllegalArgumentException when the URL is not {@code http://} or
+	 * {@code https://}, or holds a user name or password (which the message does not show):
+	 * Groq authenticates with the API key alone
 	 */
 	public GroqTemplateBuilder baseUrl(String baseUrl) {
 		this.baseUrl = normalizeBaseUrl(baseUrl);
@@ -320,7 +332,7 @@ public final class GroqTemplateBuilder {
 		Duration readTimeout = this.readTimeout;
 		Duration callTimeout = this.callTimeout;
 		GroqHttpClient httpClient = new GroqHttpClient(restClient, groqJsonMapper(this.jsonMapper), owned,
-				() -> CallBudget.start(retry, readTimeout, callTimeout));
+				() -> CallBudget.start(retry, readTimeout, callTimeout), ApiKeyMask.of(key));
 		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier,
 				new GroqTemplate.CallPolicy(this.retry, this.readTimeout, this.callTimeout, this.flexFallbackTier,
 						this.rateLimitWait),
@@ -347,10 +359,51 @@ public final class GroqTemplateBuilder {
 			url = url.substring(0, url.length() - OPENAI_PATH.length());
 		}
 		if (!url.startsWith("http://") && !url.startsWith("https://")) {
+			throw new IllegalArgumentException("groq.base-url must be an http:// or https:// URL such as "
+					+ DEFAULT_BASE_URL + ", was '" + withoutUserInfo(baseUrl) + "'");
+		}
+		if (userInfoEnd(url) >= 0) {
 			throw new IllegalArgumentException(
-					"groq.base-url must be an http:// or https:// URL such as " + DEFAULT_BASE_URL + ", was '" + baseUrl + "'");
+					"groq.base-url must not contain a user name or password (" + withoutUserInfo(url) + ")");
 		}
 		return url;
+	}
+
+	/**
+	 * A URL with its user name and password, if any, replaced by {@code ******}: safe to
+	 * show in a message.
+	 * @param url the URL as given
+	 * @return e.g. {@code http://******@host:8080} for {@code http://user:secret@host:8080}
+	 */
+	public static String withoutUserInfo(String url) {
+		int end = userInfoEnd(url);
+		return (end < 0) ? url : url.substring(0, url.indexOf("://") + 3) + ApiKeyMask.MASK + url.substring(end);
+	}
+
+	/** The index of the {@code @} that ends the URL's user info, or -1 when it has none. */
+	private static int userInfoEnd(String url) {
+		int scheme = url.indexOf("://");
+		if (scheme < 0) {
+			return -1;
+		}
+		int start = scheme + 3;
+		int end = start;
+		while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+			end++;
+		}
+		int at = url.lastIndexOf('@', end - 1);
+		return (at >= start) ? at : -1;
+	}
+
+	private static void requireOneLine(String key) {
+		for (int i = 0; i < key.length(); i++) {
+			char c = key.charAt(i);
+			if (Character.isISOControl(c)) {
+				throw new IllegalArgumentException(String.format("The Groq API key contains a control character "
+						+ "(U+%04X) at index %d; a key is one line of printable characters (the key is not shown)",
+						(int) c, i));
+			}
+		}
 	}
 
 	static JsonMapper groqJsonMapper(@Nullable JsonMapper applicationMapper) {

@@ -18,16 +18,25 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.source.ConfigurationProperty;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.origin.Origin;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.core.type.MethodMetadata;
 import org.springframework.web.client.RestClient;
 
 /**
  * Auto-configuration for {@link GroqTemplate}: built on Boot's {@link RestClient.Builder}
  * (so customizers and HTTP observations apply) and the application's {@link JsonMapper}.
+ * A key or base URL the template refuses fails start-up with a
+ * {@link GroqInvalidPropertyException}, which names the property and where it came from
+ * without printing the secret.
  */
 @AutoConfiguration(after = RestClientAutoConfiguration.class,
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
@@ -35,17 +44,30 @@ import org.springframework.web.client.RestClient;
 @EnableConfigurationProperties(GroqProperties.class)
 public final class GroqAutoConfiguration {
 
+	private static final String API_KEY_ACTION = "Set groq.api-key (or the GROQ_API_KEY environment variable) to "
+			+ "the key exactly as https://console.groq.com/keys shows it: one line, without line breaks or other "
+			+ "control characters.";
+
+	private static final String BASE_URL_CREDENTIALS_ACTION = "Remove the user name and password from "
+			+ "groq.base-url. Groq authenticates with groq.api-key (GROQ_API_KEY), sent as a bearer token; a proxy "
+			+ "that needs credentials gets them from a RestClientCustomizer bean.";
+
+	private static final String BASE_URL_ACTION = "Set groq.base-url to Groq's URL (https://api.groq.com, the "
+			+ "default) or to the http:// or https:// URL of an emulator or proxy.";
+
 	@Bean
 	@ConditionalOnMissingBean(GroqOperations.class)
 	GroqTemplate groqTemplate(GroqProperties properties, ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<GroqObservationConvention> observationConvention) {
+			ObjectProvider<GroqObservationConvention> observationConvention, Environment environment) {
 		GroqProperties.Retry retry = properties.getRetry();
-		GroqTemplateBuilder builder = GroqTemplate.builder()
-			.baseUrl(properties.getBaseUrl())
-			.apiKey(properties.getApiKey())
-			.defaultModel(properties.getDefaultModel())
+		GroqTemplateBuilder builder = GroqTemplate.builder();
+		String baseUrl = properties.getBaseUrl();
+		apply(() -> builder.baseUrl(baseUrl), "groq.base-url", GroqTemplateBuilder.withoutUserInfo(baseUrl),
+				isHttp(baseUrl) ? BASE_URL_CREDENTIALS_ACTION : BASE_URL_ACTION, environment);
+		apply(() -> builder.apiKey(properties.getApiKey()), "groq.api-key", null, API_KEY_ACTION, environment);
+		builder.defaultModel(properties.getDefaultModel())
 			.defaultServiceTier(properties.getDefaultServiceTier())
 			.connectTimeout(properties.getConnectTimeout())
 			.readTimeout(properties.getReadTimeout())
@@ -107,6 +129,38 @@ public final class GroqAutoConfiguration {
 
 	private static boolean hasText(@Nullable String value) {
 		return value != null && !value.isBlank();
+	}
+
+	/**
+	 * Hand a secret-bearing property to the builder; what the builder refuses becomes a
+	 * failure analysis naming the property and its origin, showing only {@code shownValue}.
+	 */
+	private static void apply(Runnable setter, String property, @Nullable String shownValue, String action,
+			Environment environment) {
+		try {
+			setter.run();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new GroqInvalidPropertyException(property, shownValue, origin(environment, property),
+					String.valueOf(ex.getMessage()), action);
+		}
+	}
+
+	/** Where the environment's value of a property comes from, as Boot's binder would find it. */
+	private static @Nullable Origin origin(Environment environment, String property) {
+		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			ConfigurationProperty found = source.getConfigurationProperty(name);
+			if (found != null) {
+				return found.getOrigin();
+			}
+		}
+		return null;
+	}
+
+	private static boolean isHttp(String url) {
+		String trimmed = url.trim();
+		return trimmed.startsWith("http://") || trimmed.startsWith("https://");
 	}
 
 }

@@ -9,19 +9,24 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Configuration properties for Groq.
+ * Configuration properties for Groq. A value out of its range fails binding with a message
+ * naming the property and the range, which Spring Boot's failure analysis prints with the
+ * value and where it came from.
  */
 @ConfigurationProperties("groq")
 public class GroqProperties {
 
 	/**
 	 * API key for Groq (starts with gsk_). Also read from the GROQ_API_KEY environment
-	 * variable. Required while groq.base-url is Groq's cloud.
+	 * variable. Required while groq.base-url is Groq's cloud. One line: a key with a control
+	 * character (CR, LF, tab) inside fails start-up; surrounding whitespace is dropped.
+	 * Masked on the actuator's env and configprops endpoints.
 	 */
 	private @Nullable String apiKey;
 
 	/**
 	 * Base URL of Groq's API, without the /openai/v1 path. Also read from GROQ_BASE_URL.
+	 * http:// or https://, without a user name or password.
 	 */
 	private String baseUrl = GroqTemplateBuilder.DEFAULT_BASE_URL;
 
@@ -37,23 +42,24 @@ public class GroqProperties {
 	private @Nullable ServiceTier defaultServiceTier;
 
 	/**
-	 * How long connecting to Groq may take.
+	 * How long connecting to Groq may take; more than 0s.
 	 */
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
 	/**
 	 * How long one attempt may take, from sending to the response's last byte (for a
-	 * stream: the longest wait for bytes).
+	 * stream: the longest wait for bytes); more than 0s.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(60);
 
 	/**
-	 * Whole budget of one call: its attempts, the waits between them and a flex fallback.
+	 * Whole budget of one call: its attempts, the waits between them and a flex fallback;
+	 * more than 0s.
 	 */
 	private Duration callTimeout = Duration.ofMinutes(3);
 
 	/**
-	 * Most connections open to Groq at once (the HTTP connection pool's size).
+	 * Most connections open to Groq at once (the HTTP connection pool's size); at least 1.
 	 */
 	private int maxConnections = 64;
 
@@ -104,7 +110,7 @@ public class GroqProperties {
 	}
 
 	public void setConnectTimeout(Duration connectTimeout) {
-		this.connectTimeout = connectTimeout;
+		this.connectTimeout = positive("groq.connect-timeout", connectTimeout, "5s");
 	}
 
 	public Duration getReadTimeout() {
@@ -112,7 +118,7 @@ public class GroqProperties {
 	}
 
 	public void setReadTimeout(Duration readTimeout) {
-		this.readTimeout = readTimeout;
+		this.readTimeout = positive("groq.read-timeout", readTimeout, "60s");
 	}
 
 	public int getMaxConnections() {
@@ -120,6 +126,9 @@ public class GroqProperties {
 	}
 
 	public void setMaxConnections(int maxConnections) {
+		if (maxConnections < 1) {
+			throw new IllegalArgumentException("groq.max-connections must be at least 1, such as 64");
+		}
 		this.maxConnections = maxConnections;
 	}
 
@@ -128,7 +137,7 @@ public class GroqProperties {
 	}
 
 	public void setCallTimeout(Duration callTimeout) {
-		this.callTimeout = callTimeout;
+		this.callTimeout = positive("groq.call-timeout", callTimeout, "3m");
 	}
 
 	public Retry getRetry() {
@@ -181,6 +190,20 @@ public class GroqProperties {
 
 	}
 
+	private static Duration positive(String property, Duration value, String example) {
+		if (value.isNegative() || value.isZero()) {
+			throw new IllegalArgumentException(property + " must be more than 0s, such as " + example);
+		}
+		return value;
+	}
+
+	private static Duration notNegative(String property, Duration value, String example) {
+		if (value.isNegative()) {
+			throw new IllegalArgumentException(property + " must be 0s or more, such as " + example);
+		}
+		return value;
+	}
+
 	@Override
 	public String toString() {
 		return "GroqProperties[apiKey=" + ((this.apiKey != null) ? "******" : "none") + ", baseUrl=" + this.baseUrl
@@ -214,24 +237,24 @@ public class GroqProperties {
 	public static class Retry {
 
 		/**
-		 * Retries after the first attempt; 0 switches retries off.
+		 * Retries after the first attempt, 0 or more; 0 switches retries off.
 		 */
 		private int maxRetries = 2;
 
 		/**
-		 * Backoff before the first retry; it doubles for each further retry, times a jitter
-		 * factor between 0.75 and 1.
+		 * Backoff before the first retry, 0s or more; it doubles for each further retry,
+		 * times a jitter factor between 0.75 and 1.
 		 */
 		private Duration initialBackoff = Duration.ofMillis(500);
 
 		/**
-		 * Longest backoff between two attempts.
+		 * Longest backoff between two attempts, 0s or more.
 		 */
 		private Duration maxBackoff = Duration.ofSeconds(8);
 
 		/**
-		 * Longest retry-after (or retry-after-ms) Groq may ask for and be obeyed; a longer
-		 * one falls back to the backoff.
+		 * Longest retry-after (or retry-after-ms) Groq may ask for and be obeyed, 0s or
+		 * more; a longer one falls back to the backoff.
 		 */
 		private Duration maxRetryAfter = Duration.ofSeconds(60);
 
@@ -240,6 +263,9 @@ public class GroqProperties {
 		}
 
 		public void setMaxRetries(int maxRetries) {
+			if (maxRetries < 0) {
+				throw new IllegalArgumentException("groq.retry.max-retries must be 0 (no retries) or more, such as 2");
+			}
 			this.maxRetries = maxRetries;
 		}
 
@@ -248,7 +274,7 @@ public class GroqProperties {
 		}
 
 		public void setInitialBackoff(Duration initialBackoff) {
-			this.initialBackoff = initialBackoff;
+			this.initialBackoff = notNegative("groq.retry.initial-backoff", initialBackoff, "500ms");
 		}
 
 		public Duration getMaxBackoff() {
@@ -256,7 +282,7 @@ public class GroqProperties {
 		}
 
 		public void setMaxBackoff(Duration maxBackoff) {
-			this.maxBackoff = maxBackoff;
+			this.maxBackoff = notNegative("groq.retry.max-backoff", maxBackoff, "8s");
 		}
 
 		public Duration getMaxRetryAfter() {
@@ -264,7 +290,7 @@ public class GroqProperties {
 		}
 
 		public void setMaxRetryAfter(Duration maxRetryAfter) {
-			this.maxRetryAfter = maxRetryAfter;
+			this.maxRetryAfter = notNegative("groq.retry.max-retry-after", maxRetryAfter, "60s");
 		}
 
 	}
@@ -276,8 +302,8 @@ public class GroqProperties {
 
 		/**
 		 * Tier a flex request is sent again on when flex has no capacity (HTTP 498) after its
-		 * retries, e.g. on_demand; the fallback has retries of its own, within the call's
-		 * budget. Unset lets the capacity exception reach the caller.
+		 * retries, e.g. on_demand; not flex itself. The fallback has retries of its own, within
+		 * the call's budget. Unset lets the capacity exception reach the caller.
 		 */
 		private @Nullable ServiceTier fallbackTier;
 
@@ -286,6 +312,10 @@ public class GroqProperties {
 		}
 
 		public void setFallbackTier(@Nullable ServiceTier fallbackTier) {
+			if (fallbackTier == ServiceTier.FLEX) {
+				throw new IllegalArgumentException(
+						"groq.flex.fallback-tier must not be flex itself: use on_demand, auto or performance");
+			}
 			this.fallbackTier = fallbackTier;
 		}
 
@@ -319,8 +349,8 @@ public class GroqProperties {
 
 		/**
 		 * How long a stream may wait for bytes before it fails and its connection is
-		 * dropped. Unset leaves groq.read-timeout as the only limit; the shorter of the two
-		 * wins.
+		 * dropped; more than 0s. Unset leaves groq.read-timeout as the only limit; the
+		 * shorter of the two wins.
 		 */
 		private @Nullable Duration idleTimeout;
 
@@ -329,7 +359,8 @@ public class GroqProperties {
 		}
 
 		public void setIdleTimeout(@Nullable Duration idleTimeout) {
-			this.idleTimeout = idleTimeout;
+			this.idleTimeout = (idleTimeout != null) ? positive("groq.stream.idle-timeout", idleTimeout,
+					"30s (unset, only groq.read-timeout applies)") : null;
 		}
 
 	}

@@ -358,7 +358,7 @@ public class GroqBatchTemplate {
 		}
 		if (current.status() == BatchStatus.FAILED) {
 			throw new IllegalStateException("Batch " + current.id() + " failed validation, so it has no results: "
-					+ describe(current.errors()));
+					+ this.httpClient.keyMask().mask(describe(current.errors())));
 		}
 		return current;
 	}

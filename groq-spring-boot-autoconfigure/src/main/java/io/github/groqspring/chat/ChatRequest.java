@@ -22,6 +22,12 @@ import org.jspecify.annotations.Nullable;
  * newer than this type goes through {@link Builder#extraBody(String, Object)}, the explicit
  * escape hatch.
  *
+ * <p>The limits Groq documents are checked however a request is made (builder, copy or
+ * constructor), so that nothing Groq would refuse is sent: up to 4 stop sequences, at most
+ * 128 tools, and no two tools of one name (a tool call names its tool by name alone).
+ * Groq documents no size limit for a text-only request; one too large for the model is
+ * answered 413 ({@code GroqRequestTooLargeException}, not retried).
+ *
  * @param model the model id; {@code null} means {@code groq.default-model}
  * @param messages the conversation, at least one message
  * @param temperature sampling temperature, 0 to 2
@@ -62,11 +68,46 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 			"response_format", "reasoning_effort", "reasoning_format", "include_reasoning", "service_tier", "user",
 			"disable_tool_validation", "stream", "stream_options");
 
+	/** Groq's documented maximum of tools on one request. */
+	public static final int MAX_TOOLS = 128;
+
+	/** Groq's documented maximum of stop sequences. */
+	public static final int MAX_STOP_SEQUENCES = 4;
+
 	public ChatRequest {
 		messages = List.copyOf(messages);
 		stop = (stop != null) ? List.copyOf(stop) : null;
 		tools = (tools != null) ? List.copyOf(tools) : null;
+		if (stop != null) {
+			checkStop(stop.size());
+		}
+		if (tools != null) {
+			checkTools(tools);
+		}
 		extraBody = extraBody.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
+	}
+
+	private static void checkStop(int count) {
+		if (count == 0 || count > MAX_STOP_SEQUENCES) {
+			throw new IllegalArgumentException("Groq accepts 1 to 4 stop sequences, got " + count);
+		}
+	}
+
+	/** At most 128, and no name twice: cheap for the few tools a request has, allocation-free. */
+	private static void checkTools(List<Tool> tools) {
+		if (tools.size() > MAX_TOOLS) {
+			throw new IllegalArgumentException("Groq accepts at most 128 tools, got " + tools.size()
+					+ ": send only the tools this request needs");
+		}
+		for (int i = 1; i < tools.size(); i++) {
+			String name = tools.get(i).function().name();
+			for (int j = 0; j < i; j++) {
+				if (name.equals(tools.get(j).function().name())) {
+					throw new IllegalArgumentException("Two tools are named '" + name + "' (tools " + j + " and " + i
+							+ "): Groq's tool calls name a tool by its name alone, so give each tool its own name");
+				}
+			}
+		}
 	}
 
 	/**
@@ -304,11 +345,10 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 		 * Stop sequences.
 		 * @param stop one to four sequences
 		 * @return this builder
+		 * @throws IllegalArgumentException for none or more than four
 		 */
 		public Builder stop(String... stop) {
-			if (stop.length == 0 || stop.length > 4) {
-				throw new IllegalArgumentException("Groq accepts 1 to 4 stop sequences, got " + stop.length);
-			}
+			checkStop(stop.length);
 			this.stop = List.of(stop);
 			return this;
 		}
@@ -325,13 +365,12 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 
 		/**
 		 * The tools the model may call.
-		 * @param tools at most 128 function tools
+		 * @param tools at most 128 function tools, each with its own name
 		 * @return this builder
+		 * @throws IllegalArgumentException for more than 128 tools or two of one name
 		 */
 		public Builder tools(List<Tool> tools) {
-			if (tools.size() > 128) {
-				throw new IllegalArgumentException("Groq accepts at most 128 tools, got " + tools.size());
-			}
+			checkTools(tools);
 			this.tools = List.copyOf(tools);
 			return this;
 		}

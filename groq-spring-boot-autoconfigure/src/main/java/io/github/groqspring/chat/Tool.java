@@ -27,7 +27,8 @@ public record Tool(String type, Function function) {
 	/**
 	 * A function's definition.
 	 *
-	 * @param name the name the model calls it by
+	 * @param name the name the model calls it by: 1 to 64 letters ({@code a-z},
+	 * {@code A-Z}), digits, underscores or dashes, as Groq's API reference requires
 	 * @param description what it does
 	 * @param parameters a JSON schema object
 	 * @param strict whether the arguments must match the schema exactly
@@ -40,6 +41,24 @@ public record Tool(String type, Function function) {
 			if (name == null || name.isBlank()) {
 				throw new IllegalArgumentException("A function tool needs a name");
 			}
+			if (!isValidName(name)) {
+				throw new IllegalArgumentException("A function tool's name must be 1 to 64 letters (a-z, A-Z), digits, "
+						+ "underscores or dashes, was '" + name + "'");
+			}
+		}
+
+		private static boolean isValidName(String name) {
+			if (name.length() > 64) {
+				return false;
+			}
+			for (int i = 0; i < name.length(); i++) {
+				char c = name.charAt(i);
+				if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_'
+						|| c == '-')) {
+					return false;
+				}
+			}
+			return true;
 		}
 
 	}

@@ -17,7 +17,9 @@ import org.springframework.http.HttpStatus;
 /**
  * Turns an error response into the typed {@link GroqApiException} for its status. Decodes
  * Groq's {@code {"error":{...}}} body, and still gives a useful message for anything else
- * (an HTML page from a proxy, an empty body).
+ * (an HTML page from a proxy, an empty body). API keys the server echoes back (Groq's 401
+ * says "Invalid API Key: gsk_... is not valid") are masked in the message and in every
+ * field of the error, so that neither the exception nor a log line of it holds a key.
  */
 public final class GroqErrorDecoder {
 
@@ -28,12 +30,24 @@ public final class GroqErrorDecoder {
 
 	private final JsonMapper jsonMapper;
 
+	private final ApiKeyMask keyMask;
+
 	/**
-	 * Create a decoder.
+	 * Create a decoder that masks keys shaped like Groq's ({@code gsk_...}).
 	 * @param jsonMapper the mapper for error bodies
 	 */
 	public GroqErrorDecoder(JsonMapper jsonMapper) {
+		this(jsonMapper, ApiKeyMask.GROQ_KEYS);
+	}
+
+	/**
+	 * Create a decoder.
+	 * @param jsonMapper the mapper for error bodies
+	 * @param keyMask masks the configured key and Groq-shaped keys in what the server sent
+	 */
+	public GroqErrorDecoder(JsonMapper jsonMapper, ApiKeyMask keyMask) {
 		this.jsonMapper = jsonMapper;
+		this.keyMask = keyMask;
 	}
 
 	/**
@@ -54,13 +68,13 @@ public final class GroqErrorDecoder {
 	}
 
 	private GroqApiException create(int status, HttpHeaders headers, byte[] body, @Nullable ServiceTier requestedTier) {
-		GroqError error = parse(body);
+		GroqError error = this.keyMask.mask(parse(body));
 		String requestId = headers.getFirst("x-request-id");
 		RateLimits rateLimits = RateLimits.from(headers);
 		if (status >= 300 && status < 400) {
 			return redirect(status, headers, error, requestId, rateLimits);
 		}
-		String message = message(status, headers, body, error, requestId);
+		String message = this.keyMask.mask(message(status, headers, body, error, requestId));
 		if (status == 400) {
 			String refusedTier = refusedTier(error, requestedTier);
 			if (refusedTier != null) {
@@ -129,9 +143,10 @@ public final class GroqErrorDecoder {
 		return message.toString();
 	}
 
-	private static GroqRedirectException redirect(int status, HttpHeaders headers, GroqError error,
+	private GroqRedirectException redirect(int status, HttpHeaders headers, GroqError error,
 			@Nullable String requestId, RateLimits rateLimits) {
-		String location = headers.getFirst(HttpHeaders.LOCATION);
+		String header = headers.getFirst(HttpHeaders.LOCATION);
+		String location = (header != null) ? this.keyMask.mask(header) : null;
 		StringBuilder message = new StringBuilder("Groq answered ").append(status).append(' ').append(reason(status));
 		message.append((location != null) ? " with a redirect to " + location : " without a Location header");
 		if (requestId != null) {

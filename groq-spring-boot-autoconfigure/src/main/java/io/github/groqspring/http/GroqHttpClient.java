@@ -14,6 +14,7 @@ import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import io.github.groqspring.ServiceTier;
+import io.github.groqspring.error.ApiKeyMask;
 import io.github.groqspring.error.GroqErrorDecoder;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
@@ -55,6 +56,8 @@ public final class GroqHttpClient implements AutoCloseable {
 
 	private final GroqErrorDecoder errorDecoder;
 
+	private final ApiKeyMask keyMask;
+
 	/** One reader per response type: its type and deserializer resolved once, not per call. */
 	private final Map<Class<?>, ObjectReader> readers = new ConcurrentHashMap<>();
 
@@ -72,9 +75,25 @@ public final class GroqHttpClient implements AutoCloseable {
 	 */
 	public GroqHttpClient(RestClient restClient, JsonMapper jsonMapper, @Nullable AutoCloseable resources,
 			Supplier<CallBudget> defaultBudget) {
+		this(restClient, jsonMapper, resources, defaultBudget, ApiKeyMask.GROQ_KEYS);
+	}
+
+	/**
+	 * Create a client that masks the key it sends wherever a response echoes it.
+	 * @param restClient a client with Groq's base URL and the authorization header set
+	 * @param jsonMapper the mapper for bodies
+	 * @param resources what to close with this client (e.g. its request factory), may be
+	 * {@code null}
+	 * @param defaultBudget the budget of calls that take none (models, batches, files)
+	 * @param keyMask masks the configured key and Groq-shaped keys in every exception built
+	 * from a response
+	 */
+	public GroqHttpClient(RestClient restClient, JsonMapper jsonMapper, @Nullable AutoCloseable resources,
+			Supplier<CallBudget> defaultBudget, ApiKeyMask keyMask) {
 		this.restClient = restClient;
 		this.jsonMapper = jsonMapper;
-		this.errorDecoder = new GroqErrorDecoder(jsonMapper);
+		this.keyMask = keyMask;
+		this.errorDecoder = new GroqErrorDecoder(jsonMapper, keyMask);
 		this.resources = resources;
 		this.defaultBudget = defaultBudget;
 	}
@@ -132,6 +151,14 @@ public final class GroqHttpClient implements AutoCloseable {
 		return this.jsonMapper;
 	}
 
+	/**
+	 * What masks API keys in messages built from this client's responses.
+	 * @return the mask
+	 */
+	public ApiKeyMask keyMask() {
+		return this.keyMask;
+	}
+
 	private <T> HttpResult<T> withRetries(String method, String path, CallBudget budget,
 			RetryLoop.Attempt<HttpResult<T>> attempt) {
 		return retrying(method, path, budget, attempt, HttpResult::withAttempts);
@@ -163,7 +190,8 @@ public final class GroqHttpClient implements AutoCloseable {
 		catch (JacksonException ex) {
 			rethrowReadFailure(ex);
 			throw new GroqInvalidResponseException("Groq answered " + status + " with a body that is not a valid "
-					+ responseType.getSimpleName() + " (" + ex.getOriginalMessage() + "); body starts: " + body.start(),
+					+ responseType.getSimpleName() + " (" + this.keyMask.mask(String.valueOf(ex.getOriginalMessage()))
+					+ "); body starts: " + this.keyMask.mask(body.start()),
 					status, metadata.requestId(), metadata.rateLimits(), ex);
 		}
 	}
@@ -466,7 +494,7 @@ public final class GroqHttpClient implements AutoCloseable {
 			}
 			ResponseMetadata metadata = ResponseMetadata.of(response, tier);
 			return new StreamingResponse(response, (attempt > 1) ? metadata.withCall(attempt, null) : metadata,
-					idleTimeout);
+					idleTimeout, this.keyMask);
 		}
 		catch (IOException ex) {
 			response.close();

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.groqspring.error.ApiKeyMask;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -35,10 +36,13 @@ public final class StreamingResponse implements AutoCloseable {
 
 	private final AtomicBoolean closed = new AtomicBoolean();
 
-	StreamingResponse(ClientHttpResponse response, ResponseMetadata metadata, @Nullable Duration idleTimeout)
-			throws IOException {
+	private final ApiKeyMask keyMask;
+
+	StreamingResponse(ClientHttpResponse response, ResponseMetadata metadata, @Nullable Duration idleTimeout,
+			ApiKeyMask keyMask) throws IOException {
 		this.response = response;
 		this.metadata = metadata;
+		this.keyMask = keyMask;
 		this.connection = response.getBody();
 		this.body = new WatchedBody(this.connection, idleTimeout);
 	}
@@ -49,6 +53,14 @@ public final class StreamingResponse implements AutoCloseable {
 	 */
 	public ResponseMetadata metadata() {
 		return this.metadata;
+	}
+
+	/**
+	 * What masks API keys in messages built from this response (Groq's in-stream errors).
+	 * @return the mask of the client that sent the request
+	 */
+	public ApiKeyMask keyMask() {
+		return this.keyMask;
 	}
 
 	/**

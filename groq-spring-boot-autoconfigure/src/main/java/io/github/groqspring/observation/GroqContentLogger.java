@@ -1,11 +1,11 @@
 package io.github.groqspring.observation;
 
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatMessage;
 import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.error.ApiKeyMask;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -21,11 +21,7 @@ public final class GroqContentLogger {
 
 	private static final Log logger = LogFactory.getLog(CATEGORY);
 
-	private static final Pattern GROQ_KEY = Pattern.compile("gsk_[A-Za-z0-9]+");
-
-	private static final String MASK = "******";
-
-	private final @Nullable String apiKey;
+	private final ApiKeyMask keyMask;
 
 	/**
 	 * Create a content logger.
@@ -33,7 +29,7 @@ public final class GroqContentLogger {
 	 * like Groq's ({@code gsk_...}) are masked as well
 	 */
 	public GroqContentLogger(@Nullable String apiKey) {
-		this.apiKey = (apiKey != null && !apiKey.isBlank()) ? apiKey : null;
+		this.keyMask = ApiKeyMask.of(apiKey);
 	}
 
 	void logRequest(GroqObservationContext context) {
@@ -69,8 +65,7 @@ public final class GroqContentLogger {
 	}
 
 	String mask(String text) {
-		String masked = (this.apiKey != null) ? text.replace(this.apiKey, MASK) : text;
-		return GROQ_KEY.matcher(masked).replaceAll("gsk_" + MASK);
+		return this.keyMask.mask(text);
 	}
 
 	@Override

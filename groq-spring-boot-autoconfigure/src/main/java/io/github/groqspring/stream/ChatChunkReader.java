@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.error.ApiKeyMask;
 import io.github.groqspring.error.GroqError;
 import io.github.groqspring.error.GroqStreamException;
 import io.github.groqspring.error.GroqStreamTimeoutException;
@@ -26,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * feeds each to a {@link ChatStreamAccumulator}. Ends cleanly only on {@code data: [DONE]};
  * raises Groq's in-stream errors ({@code data: {"error":...}}, {@code event: error},
  * {@code x_groq.error}) and a stream cut short as {@link GroqStreamException}s that carry
- * everything received so far. Not thread-safe.
+ * everything received so far, with any API key Groq's text holds masked. Not thread-safe.
  */
 public final class ChatChunkReader {
 
@@ -44,6 +45,8 @@ public final class ChatChunkReader {
 
 	private final ChatStreamAccumulator accumulator = new ChatStreamAccumulator();
 
+	private final ApiKeyMask keyMask;
+
 	private int chunks;
 
 	private boolean done;
@@ -55,6 +58,18 @@ public final class ChatChunkReader {
 	 * @param metadata the response's metadata, for exceptions and the accumulated response
 	 */
 	public ChatChunkReader(InputStream body, JsonMapper jsonMapper, ResponseMetadata metadata) {
+		this(body, jsonMapper, metadata, ApiKeyMask.GROQ_KEYS);
+	}
+
+	/**
+	 * Create a reader that masks the configured key in Groq's in-stream errors.
+	 * @param body the response body, an event stream; the reader does not close it
+	 * @param jsonMapper the mapper for chunks
+	 * @param metadata the response's metadata, for exceptions and the accumulated response
+	 * @param keyMask masks API keys in the messages and errors of the exceptions raised
+	 */
+	public ChatChunkReader(InputStream body, JsonMapper jsonMapper, ResponseMetadata metadata, ApiKeyMask keyMask) {
+		this.keyMask = keyMask;
 		this.events = new ServerSentEventReader(body);
 		this.jsonMapper = jsonMapper;
 		this.chunkReader = jsonMapper.readerFor(ChatCompletionChunk.class).withHandler(this.errors);
@@ -203,14 +218,15 @@ public final class ChatChunkReader {
 			detail.append("[type=").append(error.type()).append(", code=").append(error.code()).append("] ");
 		}
 		detail.append((error.message() != null) ? error.message() : "no message");
-		return new GroqStreamException(failure("failed", detail.toString()), error, partialResponse(), this.chunks,
-				null);
+		return new GroqStreamException(failure("failed", detail.toString()), this.keyMask.mask(error),
+				partialResponse(), this.chunks, null);
 	}
 
 	private String failure(String what, String detail) {
 		String requestId = partialResponse().groqRequestId();
-		return "Groq's stream " + what + " after " + this.chunks + ((this.chunks == 1) ? " chunk: " : " chunks: ")
-				+ detail + ((requestId != null) ? " (request " + requestId + ")" : "");
+		return this.keyMask.mask("Groq's stream " + what + " after " + this.chunks
+				+ ((this.chunks == 1) ? " chunk: " : " chunks: ") + detail
+				+ ((requestId != null) ? " (request " + requestId + ")" : ""));
 	}
 
 	private static boolean isDone(byte[] data, int length) {

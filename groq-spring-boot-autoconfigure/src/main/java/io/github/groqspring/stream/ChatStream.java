@@ -113,7 +113,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 			Listener listener) {
 		requireEventStream(response);
 		ChatStream stream = new ChatStream(response, metadata,
-				new ChatChunkReader(response.body(), jsonMapper, metadata), listener);
+				new ChatChunkReader(response.body(), jsonMapper, metadata, response.keyMask()), listener);
 		stream.advance();
 		stream.handedOut = true;
 		return stream;
@@ -294,7 +294,8 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 		}
 		ResponseMetadata metadata = response.metadata();
 		throw new GroqInvalidResponseException("Groq answered " + metadata.status() + " with " + type
-				+ " instead of text/event-stream to a streaming request; body starts: " + start, metadata.status(),
+				+ " instead of text/event-stream to a streaming request; body starts: " + response.keyMask().mask(start),
+				metadata.status(),
 				metadata.requestId(), metadata.rateLimits(), null);
 	}
 

@@ -267,8 +267,11 @@ class GroqAutoConfigurationTests {
 	void aStreamIdleTimeoutThatIsNotPositiveFailsStartUpNamingTheProperty() {
 		this.offline.withPropertyValues("groq.stream.idle-timeout=0s").run((context) -> {
 			assertThat(context).hasFailed();
-			assertThat(findCause(context.getStartupFailure(), IllegalArgumentException.class))
-				.hasMessage("streamIdleTimeout (groq.stream.idle-timeout) must be positive, was PT0S");
+			BindException bind = findCause(context.getStartupFailure(), BindException.class);
+			assertThat(bind.getProperty().getName().toString()).isEqualTo("groq.stream.idle-timeout");
+			assertThat(bind.getProperty().getValue()).isEqualTo("0s");
+			assertThat(findCause(context.getStartupFailure(), IllegalArgumentException.class)).hasMessage(
+					"groq.stream.idle-timeout must be more than 0s, such as 30s (unset, only groq.read-timeout applies)");
 		});
 	}
 

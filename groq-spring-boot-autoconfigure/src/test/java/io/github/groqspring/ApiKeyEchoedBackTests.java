@@ -1,0 +1,242 @@
+package io.github.groqspring;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.github.groqspring.batch.Batch;
+import io.github.groqspring.batch.BatchInput;
+import io.github.groqspring.batch.BatchPolling;
+import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.error.GroqApiException;
+import io.github.groqspring.error.GroqAuthenticationException;
+import io.github.groqspring.error.GroqBadRequestException;
+import io.github.groqspring.error.GroqError;
+import io.github.groqspring.error.GroqInvalidResponseException;
+import io.github.groqspring.error.GroqServerException;
+import io.github.groqspring.error.GroqStreamException;
+import io.github.groqspring.health.GroqHealthIndicator;
+import io.github.groqspring.http.RetrySettings;
+import io.github.groqspring.stream.ChatStream;
+import io.github.groqspring.test.EmulatedResponse;
+import io.github.groqspring.test.EmulatedStream;
+import io.github.groqspring.test.GroqEmulator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.logging.LogLevel;
+import org.springframework.boot.logging.LoggingSystem;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/**
+ * A server that echoes the key back (as Groq's 401 does: "Invalid API Key: gsk_... is not
+ * valid") must not get it into an exception's message, {@code getError()},
+ * {@code toString()}, a health detail or any log line, at any level.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ApiKeyEchoedBackTests {
+
+	private static final String KEY = "gsk_echoedBackByTheServer4711";
+
+	/** A key of a proxy in front of Groq: not shaped like Groq's, masked because it is the one configured. */
+	private static final String PROXY_KEY = "proxy-secret-31337-abcdef";
+
+	private static final String MODEL = "llama-3.3-70b-versatile";
+
+	private final LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
+
+	private final GroqEmulator emulator = GroqEmulator.start();
+
+	private final GroqTemplate groq = GroqTemplate.builder()
+		.baseUrl(this.emulator.baseUrl())
+		.apiKey(KEY)
+		.retry(new RetrySettings(1, Duration.ofMillis(1), Duration.ofMillis(1), Duration.ZERO))
+		.build();
+
+	@BeforeEach
+	void traceEverything() {
+		this.logging.setLogLevel("io.github.groqspring", LogLevel.TRACE);
+		this.logging.setLogLevel("org.springframework", LogLevel.TRACE);
+	}
+
+	@AfterEach
+	void close() throws Exception {
+		this.logging.setLogLevel("io.github.groqspring", null);
+		this.logging.setLogLevel("org.springframework", null);
+		this.groq.close();
+		this.emulator.close();
+	}
+
+	@Test
+	void aKeyEchoedIn401IsMaskedInTheMessageTheErrorAndToString(CapturedOutput output) {
+		this.emulator.enqueue(EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key",
+				"Invalid API Key: " + KEY + " is not valid"));
+
+		GroqAuthenticationException ex = catchThrowableOfType(GroqAuthenticationException.class, this::chat);
+
+		String expected = "Groq answered 401 Unauthorized [type=invalid_request_error, code=invalid_api_key]: "
+				+ "Invalid API Key: ****** is not valid (request " + ex.getRequestId()
+				+ "). Check GROQ_API_KEY (groq.api-key)";
+		assertThat(ex).hasMessage(expected);
+		assertThat(ex.toString()).isEqualTo(GroqAuthenticationException.class.getName() + ": " + expected);
+		assertThat(ex.getErrorMessage()).isEqualTo("Invalid API Key: ****** is not valid");
+		assertThat(ex.getError()).isEqualTo(
+				new GroqError("Invalid API Key: ****** is not valid", "invalid_request_error", "invalid_api_key", null,
+						null));
+		assertThat(ex.getError().toString()).doesNotContain(KEY);
+		assertThat(this.emulator.lastRequest().header("Authorization")).isEqualTo("Bearer " + KEY);
+		assertThat(output.getAll()).contains("Groq answered 401").doesNotContain(KEY);
+	}
+
+	@Test
+	void everyFieldOfAnEchoing400IsMaskedAndAnotherGroqShapedKeyToo(CapturedOutput output) {
+		String other = "gsk_someoneElsesKey123";
+		this.emulator.enqueue(EmulatedResponse.raw(400, "application/json",
+				"{\"error\":{\"message\":\"Key " + KEY + " may not use " + other + "\",\"type\":\"invalid_request_error\","
+						+ "\"code\":\"tool_use_failed\",\"param\":\"" + KEY + "\",\"failed_generation\":\"echo " + KEY
+						+ "\"}}"));
+
+		GroqBadRequestException ex = catchThrowableOfType(GroqBadRequestException.class, this::chat);
+
+		assertThat(ex).hasMessage("Groq answered 400 Bad Request [type=invalid_request_error, code=tool_use_failed]: "
+				+ "Key ****** may not use gsk_****** (request " + ex.getRequestId() + ")");
+		assertThat(ex.getError()).isEqualTo(new GroqError("Key ****** may not use gsk_******", "invalid_request_error",
+				"tool_use_failed", "******", "echo ******"));
+		assertThat(ex.getFailedGeneration()).isEqualTo("echo ******");
+		assertThat(output.getAll()).doesNotContain(KEY).doesNotContain(other);
+	}
+
+	@Test
+	void theDebugRetryLineOfARetriedFailureHoldsNoKey(CapturedOutput output) {
+		this.emulator.enqueue(EmulatedResponse.error(500, "internal_server_error", null, "Boom for key " + KEY));
+		this.emulator.enqueue(EmulatedResponse.error(500, "internal_server_error", null, "Boom for key " + KEY));
+
+		GroqServerException ex = catchThrowableOfType(GroqServerException.class, this::chat);
+
+		assertThat(ex.getAttempts()).isEqualTo(2);
+		assertThat(ex).hasMessage("Groq answered 500 Internal Server Error [type=internal_server_error, code=null]: "
+				+ "Boom for key ****** (request " + ex.getRequestId() + ")");
+		assertThat(output.getAll()).contains("Retrying Groq call in ")
+			.contains(" ms after attempt 1: Groq answered 500 Internal Server Error [type=internal_server_error, "
+					+ "code=null]: Boom for key ****** (request req_")
+			.doesNotContain(KEY);
+	}
+
+	@Test
+	void aKeyInAnHtmlErrorPageIsMasked(CapturedOutput output) {
+		this.emulator.enqueue(EmulatedResponse.raw(403, "text/html",
+				"<html><head><title>Forbidden for " + KEY + "</title></head><body>no</body></html>"));
+
+		GroqApiException ex = catchThrowableOfType(GroqApiException.class, this::chat);
+
+		assertThat(ex).hasMessage("Groq answered 403 Forbidden with a body that is not Groq's JSON error (text/html): "
+				+ "Forbidden for ****** (request " + ex.getRequestId() + ")");
+		assertThat(output.getAll()).doesNotContain(KEY);
+	}
+
+	@Test
+	void aKeyInAnUnreadableSuccessBodyIsMasked(CapturedOutput output) {
+		this.emulator.enqueue(EmulatedResponse.raw(200, "application/json", "{\"choices\": \"" + KEY + "\"}"));
+
+		GroqInvalidResponseException ex = catchThrowableOfType(GroqInvalidResponseException.class, this::chat);
+
+		assertThat(ex.getMessage()).startsWith("Groq answered 200 with a body that is not a valid ChatCompletion (")
+			.endsWith("); body starts: {\"choices\": \"******\"}")
+			.doesNotContain(KEY);
+		assertThat(output.getAll()).doesNotContain(KEY);
+	}
+
+	@Test
+	void aKeyInAnErrorInsideAStreamIsMasked(CapturedOutput output) {
+		this.emulator.enqueueStream(EmulatedStream.reply("Hello there, friend")
+			.failingAfter(2, "server_error", "internal_error", "Generation failed for " + KEY));
+
+		GroqStreamException ex;
+		try (ChatStream stream = this.groq.stream(ChatRequest.builder(MODEL).user("Hi"))) {
+			ex = catchThrowableOfType(GroqStreamException.class, () -> stream.forEach((chunk) -> {
+			}));
+		}
+
+		assertThat(ex.getMessage()).startsWith("Groq's stream failed after ")
+			.contains("[type=server_error, code=internal_error] Generation failed for ******")
+			.doesNotContain(KEY);
+		assertThat(ex.getError()).isEqualTo(
+				new GroqError("Generation failed for ******", "server_error", "internal_error", null, null));
+		assertThat(output.getAll()).doesNotContain(KEY);
+	}
+
+	@Test
+	void aKeyInAJsonAnswerToAStreamRequestIsMasked(CapturedOutput output) {
+		this.emulator.enqueue(EmulatedResponse.raw(200, "application/json", "{\"note\":\"" + KEY + "\"}"));
+
+		GroqInvalidResponseException ex = catchThrowableOfType(GroqInvalidResponseException.class,
+				() -> this.groq.stream(ChatRequest.builder(MODEL).user("Hi")).close());
+
+		assertThat(ex).hasMessage("Groq answered 200 with application/json instead of text/event-stream to a "
+				+ "streaming request; body starts: {\"note\":\"******\"}");
+		assertThat(output.getAll()).doesNotContain(KEY);
+	}
+
+	@Test
+	void aConfiguredKeyOfAnotherShapeIsMaskedWhereverItIsEchoed(CapturedOutput output) throws Exception {
+		try (GroqTemplate proxied = GroqTemplate.builder()
+			.baseUrl(this.emulator.baseUrl())
+			.apiKey(PROXY_KEY)
+			.retry(RetrySettings.NONE)
+			.build()) {
+			this.emulator.enqueue(EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key",
+					"Invalid API Key: " + PROXY_KEY + " is not valid"));
+
+			GroqAuthenticationException ex = catchThrowableOfType(GroqAuthenticationException.class,
+					() -> proxied.chat(ChatRequest.builder(MODEL).user("Hi")));
+
+			assertThat(ex.getErrorMessage()).isEqualTo("Invalid API Key: ****** is not valid");
+			assertThat(ex.getMessage()).contains("Invalid API Key: ****** is not valid").doesNotContain(PROXY_KEY);
+		}
+		assertThat(output.getAll()).doesNotContain(PROXY_KEY);
+	}
+
+	@Test
+	void theHealthDetailsOfAnEchoed401HoldNoKey(CapturedOutput output) {
+		this.emulator.enqueue(GroqEmulator.MODELS, EmulatedResponse.error(401, "invalid_request_error",
+				"invalid_api_key", "Invalid API Key: " + KEY + " is not valid"));
+		GroqHealthIndicator indicator = new GroqHealthIndicator(this.groq, Duration.ofSeconds(2), Duration.ZERO);
+
+		Health health = indicator.health();
+
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		Map<String, Object> details = health.getDetails();
+		assertThat(details).containsEntry("reason", "invalid_api_key");
+		assertThat(String.valueOf(details.get("error"))).contains("Invalid API Key: ****** is not valid")
+			.doesNotContain(KEY);
+		assertThat(health.toString()).doesNotContain(KEY);
+		assertThat(output.getAll()).doesNotContain(KEY);
+	}
+
+	@Test
+	void aKeyInTheReasonsABatchFailedValidationIsMasked(CapturedOutput output) {
+		this.emulator.batches().failNextBatchValidation("Line 1 uses key " + KEY);
+		Batch failed = this.groq.batches()
+			.await(this.groq.batches()
+				.submit(BatchInput.builder().add("r1", ChatRequest.builder(MODEL).user("Hi")).build())
+				.id(), BatchPolling.every(Duration.ofMillis(1)), (batch) -> {
+				});
+
+		assertThatIllegalStateException().isThrownBy(() -> this.groq.batches().results(failed))
+			.withMessage("Batch " + failed.id() + " failed validation, so it has no results: Line 1 uses key ******");
+		assertThat(output.getAll()).doesNotContain(KEY);
+	}
+
+	private void chat() {
+		this.groq.chat(ChatRequest.builder(MODEL).user("Hi"));
+	}
+
+}
