@@ -49,8 +49,6 @@ public final class Batches {
 
 	private final Map<String, EmulatedResponse> failedRequests = new ConcurrentHashMap<>();
 
-	private final AtomicLong sequence = new AtomicLong();
-
 	private final AtomicLong requestNumbers = new AtomicLong();
 
 	private volatile Clock clock = Clock.systemUTC();
@@ -61,8 +59,10 @@ public final class Batches {
 
 	private volatile Script next = Script.NONE;
 
-	Batches(GroqEmulator emulator) {
-		this.chat = new ChatCompletions(emulator);
+	private volatile boolean cursorPaging;
+
+	Batches(ChatCompletions chat) {
+		this.chat = chat;
 	}
 
 	/**
@@ -124,6 +124,20 @@ public final class Batches {
 	}
 
 	/**
+	 * List batches with OpenAI's cursor paging: honour {@code after} and {@code limit} (1 to
+	 * 100, 20 by default) and add {@code first_id}, {@code last_id} and {@code has_more}.
+	 * Off by default, because Groq's API reference (the official SDKs) lists batches with no
+	 * parameters as {@code {"object":"list","data":[...]}}; whether the live API pages is
+	 * unconfirmed, so a client that pages should work with both answers.
+	 * @param paging whether to page
+	 * @return this
+	 */
+	public Batches cursorPaging(boolean paging) {
+		this.cursorPaging = paging;
+		return this;
+	}
+
+	/**
 	 * Let the next batch created expire after processing this many lines: those are in
 	 * its output (or error) file, the rest in its error file as {@code batch_expired}.
 	 * @param processedLines the lines done before it expires
@@ -170,14 +184,10 @@ public final class Batches {
 	}
 
 	static boolean handles(String path) {
-		return path.equals(EmulatedFiles.PATH) || path.startsWith(EmulatedFiles.PATH + "/") || path.equals(PATH)
-				|| path.startsWith(PATH + "/");
+		return path.equals(PATH) || path.startsWith(PATH + "/");
 	}
 
 	EmulatedResponse answer(RecordedRequest request) {
-		if (request.path().startsWith(EmulatedFiles.PATH)) {
-			return this.files.answer(request);
-		}
 		String rest = request.path().substring(PATH.length());
 		String method = request.method();
 		if (rest.isEmpty() || rest.equals("/")) {
@@ -217,6 +227,7 @@ public final class Batches {
 		this.next = Script.NONE;
 		this.linesPerStep = 0;
 		this.advanceOnRetrieve = true;
+		this.cursorPaging = false;
 		clock(Clock.systemUTC());
 	}
 
@@ -234,6 +245,11 @@ public final class Batches {
 
 	long nextRequestNumber() {
 		return this.requestNumbers.incrementAndGet();
+	}
+
+	/** Captured Groq result lines carry {@code request_id} {@code req_01...}, equal to the body's {@code x_groq.id}. */
+	String nextRequestId() {
+		return Ids.requestId();
 	}
 
 	@Nullable EmulatedResponse scriptedFailure(String customId) {
@@ -270,7 +286,7 @@ public final class Batches {
 			return invalid("metadata must be an object");
 		}
 		long created = now();
-		String id = String.format("batch_emulated%012d", this.sequence.incrementAndGet());
+		String id = Ids.batchId();
 		Script script = this.next;
 		this.next = Script.NONE;
 		EmulatedBatch batch = new EmulatedBatch(this, id, fileId, window,
@@ -283,6 +299,16 @@ public final class Batches {
 	}
 
 	private EmulatedResponse list(RecordedRequest request) {
+		List<String> ids;
+		synchronized (this.newestFirst) {
+			ids = new ArrayList<>(this.newestFirst);
+		}
+		if (!this.cursorPaging) {
+			ObjectNode body = WireFormat.JSON.createObjectNode().put("object", "list");
+			ArrayNode data = body.putArray("data");
+			ids.forEach((id) -> data.add(this.batches.get(id).toJson()));
+			return json(body);
+		}
 		String after = request.queryParameter("after");
 		String limitText = request.queryParameter("limit");
 		int limit;
@@ -294,10 +320,6 @@ public final class Batches {
 		}
 		if (limit < 1 || limit > 100) {
 			return invalid("limit must be from 1 to 100, was " + limit);
-		}
-		List<String> ids;
-		synchronized (this.newestFirst) {
-			ids = new ArrayList<>(this.newestFirst);
 		}
 		int start = 0;
 		if (after != null) {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,8 +21,6 @@ final class EmulatedFiles {
 
 	private final Map<String, StoredFile> files = new LinkedHashMap<>();
 
-	private final AtomicLong sequence = new AtomicLong();
-
 	private volatile Clock clock;
 
 	EmulatedFiles(Clock clock) {
@@ -32,6 +29,10 @@ final class EmulatedFiles {
 
 	void clock(Clock clock) {
 		this.clock = clock;
+	}
+
+	static boolean handles(String path) {
+		return path.equals(PATH) || path.startsWith(PATH + "/");
 	}
 
 	EmulatedResponse answer(RecordedRequest request) {
@@ -67,7 +68,7 @@ final class EmulatedFiles {
 	}
 
 	StoredFile store(String filename, String purpose, byte[] content) {
-		String id = String.format("file_emulated%012d", this.sequence.incrementAndGet());
+		String id = Ids.fileId();
 		StoredFile file = new StoredFile(id, filename, purpose, content, this.clock.instant().getEpochSecond());
 		synchronized (this.files) {
 			this.files.put(id, file);

@@ -1,0 +1,67 @@
+package io.github.groqspring.test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Runs a {@link GroqEmulator} as a process, for clients in other languages (the conformance
+ * suite drives it with Groq's official TypeScript SDK). Prints
+ * {@code GROQ_EMULATOR_URL=http://127.0.0.1:<port>} on standard output once it listens, and
+ * runs until killed, or with {@code --exit-on-stdin-eof} until its standard input closes
+ * (so it never outlives the process that started it).
+ *
+ * <pre>
+ * java -cp groq-spring-boot-test.jar:... io.github.groqspring.test.GroqEmulatorLauncher [--port N] [--exit-on-stdin-eof]
+ * </pre>
+ */
+public final class GroqEmulatorLauncher {
+
+	private GroqEmulatorLauncher() {
+	}
+
+	/**
+	 * Start the emulator.
+	 * @param args {@code --port N} (default any free port), {@code --exit-on-stdin-eof}
+	 * @throws InterruptedException when interrupted while running
+	 */
+	public static void main(String[] args) throws InterruptedException {
+		int port = 0;
+		boolean exitOnEof = false;
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--port" -> port = Integer.parseInt(args[++i]);
+				case "--exit-on-stdin-eof" -> exitOnEof = true;
+				default -> throw new IllegalArgumentException(
+						"Unknown argument '" + args[i] + "': use --port N and --exit-on-stdin-eof");
+			}
+		}
+		GroqEmulator emulator = GroqEmulator.start(port);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "groq-emulator-shutdown"));
+		System.out.println("GROQ_EMULATOR_URL=" + emulator.baseUrl());
+		System.out.flush();
+		if (exitOnEof) {
+			Thread watcher = new Thread(() -> {
+				drain(System.in);
+				stopped.countDown();
+			}, "groq-emulator-stdin");
+			watcher.setDaemon(true);
+			watcher.start();
+		}
+		stopped.await();
+		emulator.close();
+	}
+
+	private static void drain(InputStream in) {
+		try {
+			while (in.read() >= 0) {
+				// until the parent closes our standard input
+			}
+		}
+		catch (IOException ex) {
+			// closed either way
+		}
+	}
+
+}
