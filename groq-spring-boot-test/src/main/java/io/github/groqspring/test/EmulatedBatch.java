@@ -284,7 +284,7 @@ final class EmulatedBatch {
 		EmulatedResponse scripted = this.batches.scriptedFailure(customId);
 		String requestId = this.batches.nextRequestId();
 		EmulatedResponse answer = (scripted != null) ? scripted : this.batches.chat()
-			.batchLine(new RecordedRequest("POST", GroqEmulator.CHAT_COMPLETIONS, Map.of(), body), requestId);
+			.batchLine(new RecordedRequest("POST", GroqEmulator.CHAT_COMPLETIONS, Map.of(), body, null, requestId), requestId);
 		byte[] answerBody = (answer.body() != null) ? answer.body() : new byte[0];
 		ObjectNode result = resultLine(customId);
 		ObjectNode response = result.putObject("response")

@@ -350,7 +350,8 @@ public final class GroqEmulator implements AutoCloseable {
 
 	private void handle(HttpExchange http) throws IOException {
 		try (http) {
-			Exchange exchange = new Exchange(record(http), Ids.requestId());
+			String requestId = Ids.requestId();
+			Exchange exchange = new Exchange(record(http, requestId), requestId);
 			EmulatedResponse response = answer(exchange);
 			if (!response.delay().isZero()) {
 				sleep(response.delay());
@@ -365,13 +366,13 @@ public final class GroqEmulator implements AutoCloseable {
 		}
 	}
 
-	private RecordedRequest record(HttpExchange exchange) throws IOException {
+	private RecordedRequest record(HttpExchange exchange, String requestId) throws IOException {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		exchange.getRequestHeaders()
 			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
 		byte[] body = exchange.getRequestBody().readAllBytes();
 		RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-				Map.copyOf(headers), body, exchange.getRequestURI().getRawQuery());
+				Map.copyOf(headers), body, exchange.getRequestURI().getRawQuery(), requestId);
 		this.requests.add(request);
 		return request;
 	}

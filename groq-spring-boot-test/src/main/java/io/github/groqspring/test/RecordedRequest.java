@@ -18,11 +18,26 @@ import tools.jackson.databind.json.JsonMapper;
  * @param headers the headers, names in lower case
  * @param body the body bytes
  * @param query the raw query string (without {@code ?}), or {@code null} when there was none
+ * @param requestId the {@code x-request-id} the emulator answered with ({@code req_01...},
+ * also {@code x_groq.id} of a chat completion), {@code null} for a request made by hand
  */
 public record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body,
-		@Nullable String query) {
+		@Nullable String query, @Nullable String requestId) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * A request the emulator did not answer.
+	 * @param method the HTTP method
+	 * @param path the path
+	 * @param headers the headers, names in lower case
+	 * @param body the body bytes
+	 * @param query the raw query string, or {@code null}
+	 */
+	public RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body,
+			@Nullable String query) {
+		this(method, path, headers, body, query, null);
+	}
 
 	/**
 	 * A request without a query string.
@@ -32,7 +47,7 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
 	 * @param body the body bytes
 	 */
 	public RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
-		this(method, path, headers, body, null);
+		this(method, path, headers, body, null, null);
 	}
 
 	/**
