@@ -284,7 +284,8 @@ class GroqTemplateStreamTests {
 		this.emulator.enqueueStream(EmulatedStream.reply("one two three").stoppedByGroqAfter(3, "model overloaded"));
 		assertThatExceptionOfType(GroqStreamException.class)
 			.isThrownBy(() -> this.groq.stream(ChatRequest.builder(MODEL).user("Count")).toResponse())
-			.withMessage("Groq's stream failed after 4 chunks: model overloaded (request " + this.emulator.lastRequest().requestId() + ")")
+			.withMessage("Groq's stream failed after 4 chunks: model overloaded (request "
+					+ this.emulator.lastRequest().requestId() + ")")
 			.satisfies((ex) -> {
 				assertThat(ex.getError().message()).isEqualTo("model overloaded");
 				assertThat(ex.getPartialResponse().content()).isEqualTo("one two");

@@ -80,8 +80,8 @@ class GroqHealthIndicatorTests {
 		assertThat(health.getDetails()).containsEntry("reason", "invalid_api_key")
 			.containsEntry("status", 401)
 			.containsEntry("error", "Groq answered 401 Unauthorized [type=invalid_request_error, "
-					+ "code=invalid_api_key]: Invalid API Key (request " + this.emulator.lastRequest().requestId() + "). Check GROQ_API_KEY "
-					+ "(groq.api-key)")
+					+ "code=invalid_api_key]: Invalid API Key (request " + this.emulator.lastRequest().requestId()
+					+ "). Check GROQ_API_KEY (groq.api-key)")
 			.containsEntry("host", "127.0.0.1:" + this.emulator.port());
 		assertThat(health.toString()).doesNotContain("gsk_wrong_key_123").doesNotContain(KEY);
 	}
@@ -91,8 +91,8 @@ class GroqHealthIndicatorTests {
 		Health health = indicator(probe(KEY, "llama-9-nonexistent", null), Duration.ofSeconds(30)).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("reason", "model_not_found")
-			.containsEntry("error", "groq.default-model 'llama-9-nonexistent' is not among the " + GroqModelCatalogue.defaults().size()
-					+ " models this API key "
+			.containsEntry("error", "groq.default-model 'llama-9-nonexistent' is not among the "
+					+ GroqModelCatalogue.defaults().size() + " models this API key "
 					+ "may use (GET /openai/v1/models)")
 			.containsEntry("defaultModel", "llama-9-nonexistent");
 	}

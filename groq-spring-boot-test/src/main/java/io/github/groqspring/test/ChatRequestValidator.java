@@ -1,7 +1,5 @@
 package io.github.groqspring.test;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -48,14 +46,8 @@ final class ChatRequestValidator {
 	private static final Set<String> RESPONSE_FORMATS = new LinkedHashSet<>(
 			List.of("text", "json_object", "json_schema"));
 
-	private static final Set<String> TOOL_TYPES = new LinkedHashSet<>(
-			List.of("function", "browser_search", "code_interpreter"));
-
 	/** Function and schema names (API reference: "a-z, A-Z, 0-9, or contain underscores and dashes, ... 64"). */
 	static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_-]{1,64}");
-
-	/** At most 128 functions (API reference, {@code tools}). */
-	static final int MAX_TOOLS = 128;
 
 	/** Up to 4 stop sequences (API reference, {@code stop}). */
 	static final int MAX_STOP = 4;
@@ -93,8 +85,8 @@ final class ChatRequestValidator {
 			// Rule: whisper and TTS models serve the audio endpoints only (models page); wording: emulator's.
 			return WireFormat.invalidRequest("The model `" + model.id() + "` does not support chat completions");
 		}
-		problem = firstOf(new MessageValidator(model).problem(body.get("messages")), maxTokens(body, model),
-				tools(body, model), responseFormat(body, model), tier(body), stream(body), reasoning(body));
+		problem = Problems.firstOf(new MessageValidator(model).problem(body.get("messages")), maxTokens(body, model),
+				ToolValidator.problem(body, model), responseFormat(body, model), tier(body), stream(body), reasoning(body));
 		if (problem != null) {
 			return WireFormat.invalidRequest(problem);
 		}
@@ -116,7 +108,7 @@ final class ChatRequestValidator {
 	private static @Nullable String unknownProperty(JsonNode body) {
 		for (String name : body.propertyNames()) {
 			if (!KNOWN_FIELDS.contains(name)) {
-				return unsupported(name, KNOWN_FIELDS);
+				return Problems.unsupported(name, KNOWN_FIELDS);
 			}
 		}
 		for (String name : NOT_SUPPORTED_WHEN_SET) {
@@ -127,31 +119,13 @@ final class ChatRequestValidator {
 		return null;
 	}
 
-	/**
-	 * Groq's "property 'x' is unsupported", with "did you mean 'y'?" when a known name is
-	 * at most two edits away (captured: store gives 'stop'; names with no near match, such
-	 * as 'think', 'timestamp' or 'reasoning_content', get no suggestion).
-	 */
-	static String unsupported(String name, Set<String> known) {
-		String closest = null;
-		int best = 3;
-		for (String candidate : known) {
-			int distance = distance(name, candidate);
-			if (distance < best) {
-				best = distance;
-				closest = candidate;
-			}
-		}
-		return "property '" + name + "' is unsupported" + ((closest != null) ? ", did you mean '" + closest + "'?" : "");
-	}
-
 	private static @Nullable String ranges(JsonNode body) {
 		// API reference: temperature "between 0 and 2"; penalties "between -2.0 and 2.0"; top_p a probability mass.
-		return firstOf(number(body, "temperature", 0, 2), number(body, "top_p", 0, 1),
+		return Problems.firstOf(number(body, "temperature", 0, 2), number(body, "top_p", 0, 1),
 				number(body, "frequency_penalty", -2, 2), number(body, "presence_penalty", -2, 2), n(body),
 				integer(body, "seed"), stop(body), booleanField(body, "parallel_tool_calls"),
 				booleanField(body, "include_reasoning"), booleanField(body, "disable_tool_validation"),
-				stringField(body, "user"), oneOf(body, "citation_options", Set.of("enabled", "disabled")));
+				stringField(body, "user"), Problems.oneOf(body, "citation_options", Set.of("enabled", "disabled")));
 	}
 
 	/** API reference: "only n=1 is supported. Other values will result in a 400 response"; null is accepted (captured). */
@@ -210,95 +184,6 @@ final class ChatRequestValidator {
 		return null;
 	}
 
-	private static @Nullable String tools(JsonNode body, EmulatedModel model) {
-		JsonNode tools = body.get("tools");
-		Set<String> declared = new HashSet<>();
-		if (tools != null && !tools.isNull()) {
-			if (!tools.isArray()) {
-				return "'tools' : value must be an array";
-			}
-			if (tools.size() > MAX_TOOLS) {
-				return "'tools' : maximum number of items is " + MAX_TOOLS;
-			}
-			if (!tools.isEmpty() && !model.can(Capability.TOOL_USE)) {
-				// Rule and wording: "model does not support tool calling" (reference, errors seen).
-				return "model `" + model.id() + "` does not support tool calling";
-			}
-			for (int i = 0; i < tools.size(); i++) {
-				String problem = tool(tools.get(i), "tools." + i, model, declared);
-				if (problem != null) {
-					return problem;
-				}
-			}
-		}
-		return toolChoice(body, declared);
-	}
-
-	private static @Nullable String tool(JsonNode tool, String path, EmulatedModel model, Set<String> declared) {
-		if (!tool.isObject()) {
-			return "'" + path + "' : value must be an object";
-		}
-		String type = tool.path("type").asString("");
-		if (!TOOL_TYPES.contains(type)) {
-			return "'" + path + ".type' : value must be one of " + list(TOOL_TYPES);
-		}
-		if (!type.equals("function")) {
-			// API reference: browser_search and code_interpreter are built-in tools of the GPT-OSS models.
-			return model.can(Capability.BUILT_IN_TOOLS) ? null
-					: "`" + type + "` is not supported with this model";
-		}
-		JsonNode function = tool.get("function");
-		if (function == null || !function.isObject()) {
-			return "'" + path + ".function' : property 'function' is missing";
-		}
-		JsonNode name = function.get("name");
-		if (name == null || !name.isString()) {
-			return "'" + path + ".function.name' : property 'name' is missing";
-		}
-		if (!NAME.matcher(name.asString()).matches()) {
-			return "'" + path + ".function.name' : does not match pattern '^[a-zA-Z0-9_-]{1,64}$'";
-		}
-		JsonNode parameters = function.get("parameters");
-		if (parameters != null && !parameters.isNull() && !parameters.isObject()) {
-			return "'" + path + ".function.parameters' : value must be an object";
-		}
-		declared.add(name.asString());
-		return null;
-	}
-
-	/**
-	 * API reference: none, auto, required, or a named function; a named function must be one
-	 * of the tools (with {@code disable_tool_validation} "the request cannot require a
-	 * specific tool be used"). Wording: the emulator's.
-	 */
-	private static @Nullable String toolChoice(JsonNode body, Set<String> declared) {
-		JsonNode choice = body.get("tool_choice");
-		if (choice == null || choice.isNull()) {
-			return null;
-		}
-		if (choice.isString()) {
-			String value = choice.asString();
-			if (!Set.of("none", "auto", "required").contains(value)) {
-				return "'tool_choice' : value must be one of [none auto required] or a named function";
-			}
-			if (value.equals("required") && declared.isEmpty()) {
-				return "`tool_choice` is `required` but no tools were provided";
-			}
-			return null;
-		}
-		if (!choice.isObject() || !"function".equals(choice.path("type").asString(""))) {
-			return "'tool_choice.type' : value must be one of [function]";
-		}
-		String name = choice.path("function").path("name").asString("");
-		if (name.isEmpty()) {
-			return "'tool_choice.function.name' : property 'name' is missing";
-		}
-		if (!declared.contains(name)) {
-			return "`tool_choice` names the function `" + name + "`, which is not in `tools`";
-		}
-		return null;
-	}
-
 	private static @Nullable String responseFormat(JsonNode body, EmulatedModel model) {
 		JsonNode format = body.get("response_format");
 		if (format == null || format.isNull()) {
@@ -309,7 +194,7 @@ final class ChatRequestValidator {
 		}
 		String type = format.path("type").asString("");
 		if (!RESPONSE_FORMATS.contains(type)) {
-			return "'response_format.type' : value must be one of " + list(RESPONSE_FORMATS);
+			return "'response_format.type' : value must be one of " + Problems.list(RESPONSE_FORMATS);
 		}
 		if (!type.equals("json_schema")) {
 			return null;
@@ -338,7 +223,7 @@ final class ChatRequestValidator {
 	}
 
 	private static @Nullable String tier(JsonNode body) {
-		return oneOf(body, "service_tier", TIERS);
+		return Problems.oneOf(body, "service_tier", TIERS);
 	}
 
 	/**
@@ -360,7 +245,7 @@ final class ChatRequestValidator {
 		}
 		for (String name : options.propertyNames()) {
 			if (!name.equals("include_usage")) {
-				return "'stream_options' : " + unsupported(name, Set.of("include_usage"));
+				return "'stream_options' : " + Problems.unsupported(name, Set.of("include_usage"));
 			}
 		}
 		if (options.has("include_usage") && !options.get("include_usage").isBoolean()) {
@@ -374,8 +259,8 @@ final class ChatRequestValidator {
 
 	/** API reference: the enums, and include_reasoning "mutually exclusive with reasoning_format". */
 	private static @Nullable String reasoning(JsonNode body) {
-		String problem = firstOf(oneOf(body, "reasoning_effort", REASONING_EFFORTS),
-				oneOf(body, "reasoning_format", REASONING_FORMATS));
+		String problem = Problems.firstOf(Problems.oneOf(body, "reasoning_effort", REASONING_EFFORTS),
+				Problems.oneOf(body, "reasoning_format", REASONING_FORMATS));
 		if (problem != null) {
 			return problem;
 		}
@@ -419,57 +304,8 @@ final class ChatRequestValidator {
 		return (value == null || value.isNull() || value.isString()) ? null : "'" + name + "' : value must be a string";
 	}
 
-	static @Nullable String oneOf(JsonNode body, String name, Set<String> values) {
-		JsonNode value = body.get(name);
-		if (value == null || value.isNull()) {
-			return null;
-		}
-		return (value.isString() && values.contains(value.asString())) ? null
-				: "'" + name + "' : value must be one of " + list(values);
-	}
-
-	static String list(Set<String> values) {
-		return "[" + String.join(" ", values) + "]";
-	}
-
-	@SafeVarargs
-	static <T> @Nullable T firstOf(@Nullable T... values) {
-		for (T value : values) {
-			if (value != null) {
-				return value;
-			}
-		}
-		return null;
-	}
-
 	private static String format(double value) {
 		return (value == Math.rint(value)) ? Long.toString((long) value) : Double.toString(value);
-	}
-
-	/** Levenshtein distance. */
-	static int distance(String a, String b) {
-		int[] previous = new int[b.length() + 1];
-		int[] current = new int[b.length() + 1];
-		for (int j = 0; j <= b.length(); j++) {
-			previous[j] = j;
-		}
-		for (int i = 1; i <= a.length(); i++) {
-			current[0] = i;
-			for (int j = 1; j <= b.length(); j++) {
-				int cost = (a.charAt(i - 1) == b.charAt(j - 1)) ? 0 : 1;
-				current[j] = Math.min(Math.min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-			}
-			int[] swap = previous;
-			previous = current;
-			current = swap;
-		}
-		return previous[b.length()];
-	}
-
-	static List<String> sorted(Set<String> values) {
-		List<String> list = new ArrayList<>(values);
-		list.sort(null);
-		return list;
 	}
 
 }

@@ -89,8 +89,10 @@ final class CompletionPlanner {
 		}
 		for (JsonNode tool : body.path("tools")) {
 			JsonNode function = tool.path("function");
-			if ("function".equals(tool.path("type").asString("")) && (name == null || name.equals(function.path("name").asString("")))) {
-				String arguments = WireFormat.JSON.writeValueAsString(SchemaInstances.minimal(function.get("parameters")));
+			boolean named = name == null || name.equals(function.path("name").asString(""));
+			if ("function".equals(tool.path("type").asString("")) && named) {
+				String arguments = WireFormat.JSON
+					.writeValueAsString(SchemaInstances.minimal(function.get("parameters")));
 				return new EmulatedResponse.ToolCall(Ids.toolCallId(), function.path("name").asString(), arguments);
 			}
 		}

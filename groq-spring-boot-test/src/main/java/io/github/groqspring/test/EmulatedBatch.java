@@ -336,7 +336,7 @@ final class EmulatedBatch {
 
 	private ObjectNode resultLine(String customId) {
 		return WireFormat.JSON.createObjectNode()
-			.put("id", "batch_req_emulated_" + this.batches.nextRequestNumber())
+			.put("id", "batch_req_" + Ids.ulid())
 			.put("custom_id", customId);
 	}
 

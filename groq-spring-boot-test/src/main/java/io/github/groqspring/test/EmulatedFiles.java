@@ -42,7 +42,7 @@ final class EmulatedFiles {
 			return switch (method) {
 				case "POST" -> upload(request);
 				case "GET" -> list();
-				default -> Batches.methodNotAllowed(request);
+				default -> WireFormat.methodNotAllowed(request);
 			};
 		}
 		String id = rest.substring(1);
@@ -52,19 +52,19 @@ final class EmulatedFiles {
 		}
 		StoredFile file = get(id);
 		if (file == null) {
-			return Batches.notFound("file", id);
+			return WireFormat.notFound("file", id);
 		}
 		if (content && method.equals("GET")) {
 			return EmulatedResponse.raw(200, "application/octet-stream", file.text());
 		}
 		if (!content && method.equals("GET")) {
-			return Batches.json(file.toJson());
+			return WireFormat.json(file.toJson());
 		}
 		if (!content && method.equals("DELETE")) {
 			delete(id);
-			return Batches.json(WireFormat.JSON.createObjectNode().put("id", id).put("object", "file").put("deleted", true));
+			return WireFormat.json(WireFormat.JSON.createObjectNode().put("id", id).put("object", "file").put("deleted", true));
 		}
-		return Batches.methodNotAllowed(request);
+		return WireFormat.methodNotAllowed(request);
 	}
 
 	StoredFile store(String filename, String purpose, byte[] content) {
@@ -100,20 +100,20 @@ final class EmulatedFiles {
 			parts = Multipart.parse(request.header("content-type"), request.body());
 		}
 		catch (IllegalArgumentException ex) {
-			return Batches.invalid(ex.getMessage());
+			return WireFormat.invalidRequest(ex.getMessage());
 		}
 		Multipart.Part purpose = parts.get("purpose");
 		if (purpose == null || !purpose.text().equals("batch")) {
-			return Batches.invalid("'purpose' : value must be one of [batch]");
+			return WireFormat.invalidRequest("'purpose' : value must be one of [batch]");
 		}
 		Multipart.Part file = parts.get("file");
 		if (file == null || file.filename() == null) {
-			return Batches.invalid("property 'file' is missing: upload the file as a multipart file part");
+			return WireFormat.invalidRequest("property 'file' is missing: upload the file as a multipart file part");
 		}
 		if (!file.filename().endsWith(".jsonl")) {
-			return Batches.invalid("The Batch API only supports .jsonl files, got '" + file.filename() + "'");
+			return WireFormat.invalidRequest("The Batch API only supports .jsonl files, got '" + file.filename() + "'");
 		}
-		return Batches.json(store(file.filename(), "batch", file.content()).toJson());
+		return WireFormat.json(store(file.filename(), "batch", file.content()).toJson());
 	}
 
 	private EmulatedResponse list() {
@@ -124,7 +124,7 @@ final class EmulatedFiles {
 			snapshot = new ArrayList<>(this.files.values());
 		}
 		snapshot.forEach((file) -> data.add(file.toJson()));
-		return Batches.json(body);
+		return WireFormat.json(body);
 	}
 
 	/** A stored file. */

@@ -1,7 +1,6 @@
 package io.github.groqspring.test;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -82,7 +81,7 @@ public final class GroqEmulator implements AutoCloseable {
 
 	/** The endpoint families besides chat completions: a new family is a handler and a route here. */
 	private final List<Route> routes = List.of(new Route(EmulatedFiles::handles, this.batches.files()::answer),
-			new Route(Batches::handles, this.batches::answer), new Route(Models::handles, new Models(this.models)::answer));
+			new Route(BatchesEndpoint::handles, new BatchesEndpoint(this.batches)::answer), new Route(Models::handles, new Models(this.models)::answer));
 
 	private volatile @Nullable String requiredApiKey;
 
@@ -143,7 +142,9 @@ public final class GroqEmulator implements AutoCloseable {
 
 	/**
 	 * Answer the next chat completion with this instead of the usual reply. Scripted
-	 * answers are played in order, one per request.
+	 * answers are played in order, one per request. A scripted reply or tool call is sent
+	 * only if the request passes Groq's validation (otherwise the request gets Groq's 400 and
+	 * the script is used up); an error or raw body is sent as it is.
 	 * @param response the answer
 	 * @return this emulator
 	 */
@@ -354,15 +355,15 @@ public final class GroqEmulator implements AutoCloseable {
 			Exchange exchange = new Exchange(record(http, requestId), requestId);
 			EmulatedResponse response = answer(exchange);
 			if (!response.delay().isZero()) {
-				sleep(response.delay());
+				ResponseWriter.sleep(response.delay());
 			}
+			ResponseWriter.headers(http, exchange, response, this.requests.size());
 			if (exchange.stream() != null && response.status() == 200 && response.body() == null) {
-				setHeaders(http, exchange, response);
 				http.sendResponseHeaders(200, 0);
 				this.streamOutcomes.add(this.chat.stream(http.getResponseBody(), exchange));
 				return;
 			}
-			send(http, exchange, response);
+			ResponseWriter.body(http, response);
 		}
 	}
 
@@ -415,57 +416,6 @@ public final class GroqEmulator implements AutoCloseable {
 			}
 		}
 		return null;
-	}
-
-	private void send(HttpExchange exchange, Exchange request, EmulatedResponse response) throws IOException {
-		setHeaders(exchange, request, response);
-		byte[] body = (response.body() != null) ? response.body() : new byte[0];
-		switch (response.fault()) {
-			case NO_ANSWER -> sleep(Duration.ofMinutes(5));
-			case RESET_MID_BODY -> {
-				exchange.sendResponseHeaders(response.status(), body.length);
-				OutputStream out = exchange.getResponseBody();
-				out.write(body, 0, body.length / 2);
-				out.flush();
-				throw new IOException("connection cut mid-body, as scripted");
-			}
-			case DRIP -> {
-				exchange.sendResponseHeaders(response.status(), body.length);
-				try (OutputStream out = exchange.getResponseBody()) {
-					for (int offset = 0; offset < body.length; offset += 16) {
-						out.write(body, offset, Math.min(16, body.length - offset));
-						out.flush();
-						sleep(response.dripInterval());
-					}
-				}
-			}
-			case NONE -> {
-				exchange.sendResponseHeaders(response.status(), (body.length > 0) ? body.length : -1);
-				if (body.length > 0) {
-					try (OutputStream out = exchange.getResponseBody()) {
-						out.write(body);
-					}
-				}
-			}
-		}
-	}
-
-	/** Groq's headers on every answer, errors included: a fresh {@code x-request-id}, region, rate limits. */
-	private void setHeaders(HttpExchange exchange, Exchange request, EmulatedResponse response) {
-		var headers = exchange.getResponseHeaders();
-		headers.set("x-request-id", request.requestId());
-		headers.set("x-groq-region", "emulator");
-		RateLimitHeaders.write(headers, this.requests.size());
-		response.headers().forEach(headers::set);
-	}
-
-	private static void sleep(Duration delay) {
-		try {
-			Thread.sleep(delay.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 	@Override

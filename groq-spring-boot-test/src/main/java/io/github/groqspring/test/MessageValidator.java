@@ -67,7 +67,7 @@ final class MessageValidator {
 		}
 		String role = roleNode.asString("");
 		if (!ROLES.contains(role)) {
-			return "'" + path + ".role' : value must be one of " + ChatRequestValidator.list(ROLES);
+			return "'" + path + ".role' : value must be one of " + Problems.list(ROLES);
 		}
 		if (role.equals("assistant") && message.hasNonNull("reasoning") && !this.model.can(Capability.REASONING)) {
 			// Captured wording for a non-reasoning model; reasoning models accept it (API reference).
@@ -82,16 +82,16 @@ final class MessageValidator {
 		Set<String> allowed = PROPERTIES.get(role);
 		for (String name : message.propertyNames()) {
 			if (!allowed.contains(name)) {
-				return "'" + path + "' : " + ChatRequestValidator.unsupported(name, allowed);
+				return "'" + path + "' : " + Problems.unsupported(name, allowed);
 			}
 		}
 		return switch (role) {
 			case "system", "developer" -> content(message, path, false, Set.of("text"));
 			case "user" -> content(message, path, false, USER_PARTS);
 			case "assistant" -> assistant(message, path);
-			case "tool" -> ChatRequestValidator.firstOf(content(message, path, false, USER_PARTS),
+			case "tool" -> Problems.firstOf(content(message, path, false, USER_PARTS),
 					requiredString(message, path, "tool_call_id"));
-			default -> ChatRequestValidator.firstOf(requiredString(message, path, "name"),
+			default -> Problems.firstOf(requiredString(message, path, "name"),
 					content(message, path, true, Set.of()));
 		};
 	}
@@ -165,7 +165,7 @@ final class MessageValidator {
 	private static @Nullable String part(JsonNode part, String path, Set<String> types) {
 		String type = part.path("type").asString("");
 		if (!types.contains(type)) {
-			return "'" + path + ".type' : value must be one of " + ChatRequestValidator.list(types);
+			return "'" + path + ".type' : value must be one of " + Problems.list(types);
 		}
 		Set<String> allowed = switch (type) {
 			case "text" -> Set.of("type", "text");
@@ -174,7 +174,7 @@ final class MessageValidator {
 		};
 		for (String name : part.propertyNames()) {
 			if (!allowed.contains(name)) {
-				return "'" + path + "' : " + ChatRequestValidator.unsupported(name, allowed);
+				return "'" + path + "' : " + Problems.unsupported(name, allowed);
 			}
 		}
 		return switch (type) {

@@ -18,7 +18,7 @@ final class Models {
 
 	EmulatedResponse answer(RecordedRequest request) {
 		if (!request.method().equals("GET")) {
-			return Batches.methodNotAllowed(request);
+			return WireFormat.methodNotAllowed(request);
 		}
 		if (request.path().equals(GroqEmulator.MODELS)) {
 			return EmulatedResponse.json(200, WireFormat.models(this.models.all()));

@@ -43,6 +43,19 @@ final class WireFormat {
 		return EmulatedResponse.error(400, "invalid_request_error", null, message);
 	}
 
+	static EmulatedResponse json(JsonNode body) {
+		return EmulatedResponse.json(200, JSON.writeValueAsString(body));
+	}
+
+	static EmulatedResponse notFound(String kind, String id) {
+		return EmulatedResponse.error(404, "invalid_request_error", "not_found", "No " + kind + " with id '" + id + "'");
+	}
+
+	static EmulatedResponse methodNotAllowed(RecordedRequest request) {
+		return EmulatedResponse.error(405, "invalid_request_error", "method_not_allowed",
+				request.method() + " is not allowed on " + request.path());
+	}
+
 	/** A blocking chat completion. */
 	static ObjectNode completion(Completion completion, String model, String requestId, long seed, String servedTier) {
 		ObjectNode body = JSON.createObjectNode()
