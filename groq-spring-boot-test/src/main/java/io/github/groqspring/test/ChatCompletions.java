@@ -2,6 +2,7 @@ package io.github.groqspring.test;
 
 import java.io.OutputStream;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
@@ -36,9 +37,10 @@ final class ChatCompletions {
 	 * an event-stream response without body whose stream the exchange then holds.
 	 * @param exchange the request and its id
 	 * @param scripted the scripted answer without body (a reply, tool calls, a delay), or {@code null}
-	 * @param script the scripted stream for a streamed answer, or {@code null}
+	 * @param scripts the scripted streams, taken from only by a valid streamed request
 	 */
-	EmulatedResponse answer(Exchange exchange, @Nullable EmulatedResponse scripted, @Nullable EmulatedStream script) {
+	EmulatedResponse answer(Exchange exchange, @Nullable EmulatedResponse scripted,
+			Supplier<@Nullable EmulatedStream> scripts) {
 		WireFormat.ObjectBody parsed = WireFormat.ObjectBody.of(exchange.request());
 		if (parsed.refusal() != null) {
 			return parsed.refusal();
@@ -54,7 +56,7 @@ final class ChatCompletions {
 		EmulatedResponse response;
 		if (body.path("stream").asBoolean(false)) {
 			exchange.stream(new Exchange.StreamPlan(completion, model, tier,
-					body.path("stream_options").path("include_usage").asBoolean(false), script));
+					body.path("stream_options").path("include_usage").asBoolean(false), scripts.get()));
 			response = EmulatedResponse.reply("").withHeader("content-type", EVENT_STREAM);
 		}
 		else {

@@ -81,7 +81,8 @@ public final class GroqEmulator implements AutoCloseable {
 
 	/** The endpoint families besides chat completions: a new family is a handler and a route here. */
 	private final List<Route> routes = List.of(new Route(EmulatedFiles::handles, this.batches.files()::answer),
-			new Route(BatchesEndpoint::handles, new BatchesEndpoint(this.batches)::answer), new Route(Models::handles, new Models(this.models)::answer));
+			new Route(BatchesEndpoint::handles, new BatchesEndpoint(this.batches)::answer),
+			new Route(Models::handles, new Models(this.models)::answer));
 
 	private volatile @Nullable String requiredApiKey;
 
@@ -390,7 +391,7 @@ public final class GroqEmulator implements AutoCloseable {
 			return scriptedResponse;
 		}
 		if (request.path().equals(CHAT_COMPLETIONS) && request.method().equals("POST")) {
-			return this.chat.answer(exchange, scriptedResponse, this.scriptedStreams.poll());
+			return this.chat.answer(exchange, scriptedResponse, this.scriptedStreams::poll);
 		}
 		for (Route route : this.routes) {
 			if (route.path().test(request.path())) {

@@ -134,6 +134,15 @@ class GroqEmulatorStreamTests {
 	}
 
 	@Test
+	void aScriptedStreamWaitsForAValidStreamingRequest() throws Exception {
+		this.emulator.enqueueStream(EmulatedStream.reply("scripted"));
+		post("{\"model\":\"llama-3.3-70b-versatile\",\"messages\":[{\"role\":\"user\",\"content\":\"blocking\"}]}");
+		post("{\"model\":\"llama-3.3-70b-versatile\",\"stream\":true,\"temperature\":9,\"messages\":[{\"role\":\"user\","
+				+ "\"content\":\"refused\"}]}");
+		assertThat(contents(post(body(null, "x")).body())).containsExactly("", "scripted", "");
+	}
+
+	@Test
 	void aStreamRequestIsValidatedLikeAnyOther() throws Exception {
 		HttpResponse<String> response = post("{\"model\":\"nope\",\"stream\":true,\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}");
 		assertThat(response.statusCode()).isEqualTo(404);
