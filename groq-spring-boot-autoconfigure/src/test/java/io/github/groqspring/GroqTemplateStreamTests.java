@@ -97,7 +97,7 @@ class GroqTemplateStreamTests {
 			.containsExactly("", "Emulated", " reply", " to:", " Tell", " me", " a", " story", null);
 		ChatCompletionChunk first = chunks.get(0);
 		assertThat(first.choices().get(0).delta().role()).isEqualTo("assistant");
-		assertThat(first.groqRequestId()).isEqualTo("req_emulated_2");
+		assertThat(first.groqRequestId()).isEqualTo(this.emulator.lastRequest().requestId());
 		assertThat(first.object()).isEqualTo("chat.completion.chunk");
 		ChatCompletionChunk last = chunks.get(chunks.size() - 1);
 		assertThat(last.finishReason()).isEqualTo("stop");
@@ -108,14 +108,16 @@ class GroqTemplateStreamTests {
 		});
 		assertThat(streamed.content()).isEqualTo(blocking.content());
 		assertThat(streamed.finishReason()).isEqualTo(blocking.finishReason());
-		assertThat(streamed.serviceTier()).isEqualTo(blocking.serviceTier()).isEqualTo("on_demand");
+		// Groq names the served tier in a stream only on the include_usage chunk, which the starter does not ask for.
+		assertThat(blocking.serviceTier()).isEqualTo("on_demand");
+		assertThat(streamed.serviceTier()).isNull();
 		assertThat(streamed.usage().promptTokens()).isEqualTo(blocking.usage().promptTokens());
 		assertThat(streamed.usage().completionTokens()).isEqualTo(blocking.usage().completionTokens()).isEqualTo(7);
 		assertThat(streamed.usage().totalDuration()).isEqualTo(blocking.usage().totalDuration());
-		assertThat(streamed.groqRequestId()).isEqualTo("req_emulated_2");
-		assertThat(streamed.completion().xGroq().seed()).isEqualTo(167346304L);
+		assertThat(streamed.groqRequestId()).isEqualTo(this.emulator.lastRequest().requestId());
+		assertThat(streamed.completion().xGroq().seed()).isNull(); // Groq's stream chunks carry no seed
 		assertThat(streamed.message().role()).isEqualTo("assistant");
-		assertThat(streamed.metadata().requestId()).isEqualTo("req_emulated_2");
+		assertThat(streamed.metadata().requestId()).isEqualTo(this.emulator.lastRequest().requestId());
 		assertThat(streamed.metadata().rateLimits().limitRequests()).isEqualTo(14400L);
 		assertThat(this.emulator.awaitStreamOutcome(OUTCOME_WAIT)).isEqualTo(new StreamOutcome(9, true, false));
 	}
@@ -129,7 +131,7 @@ class GroqTemplateStreamTests {
 			ChatResponse response = flexByDefault.stream(ChatRequest.builder(MODEL).user("Hi"), (chunk) -> {
 			});
 			assertThat(this.emulator.lastRequest().serviceTier()).isEqualTo("flex");
-			assertThat(response.servedTier()).contains(ServiceTier.FLEX);
+			assertThat(response.servedTier()).isEmpty(); // not in Groq's stream without include_usage
 			assertThat(response.metadata().requestedTier()).isEqualTo(ServiceTier.FLEX);
 			flexByDefault.stream(ChatRequest.builder(MODEL).user("Hi").serviceTier(ServiceTier.AUTO)).close();
 			assertThat(this.emulator.lastRequest().serviceTier()).isEqualTo("auto");
@@ -158,7 +160,8 @@ class GroqTemplateStreamTests {
 		GroqRateLimitException streamed = catchThrowableOfType(GroqRateLimitException.class,
 				() -> this.groq.stream(ChatRequest.builder(MODEL).user("Hi")));
 		assertThat(streamed).isExactlyInstanceOf(GroqRateLimitException.class);
-		assertThat(streamed.getMessage()).isEqualTo(blocking.getMessage());
+		assertThat(streamed.getMessage()).isEqualTo(blocking.getMessage()
+			.replace(this.emulator.chatRequests().get(0).requestId(), this.emulator.chatRequests().get(1).requestId()));
 		assertThat(streamed.getRetryAfter()).isEqualTo(Duration.ofSeconds(11));
 		this.emulator.enqueue(EmulatedResponse.flexCapacityExceeded());
 		assertThatExceptionOfType(FlexCapacityExceededException.class)
@@ -194,7 +197,8 @@ class GroqTemplateStreamTests {
 			ChatResponse response = withFallback.stream(ChatRequest.builder(MODEL).user("Hi").serviceTier(ServiceTier.FLEX),
 					(chunk) -> {
 					});
-			assertThat(response.servedTier()).contains(ServiceTier.ON_DEMAND);
+			assertThat(response.metadata().requestedTier()).isEqualTo(ServiceTier.ON_DEMAND);
+			assertThat(response.servedTier()).isEmpty(); // not in Groq's stream without include_usage
 			assertThat(this.emulator.chatRequests()).extracting(RecordedRequest::serviceTier)
 				.containsExactly("flex", "on_demand");
 		}
@@ -217,7 +221,7 @@ class GroqTemplateStreamTests {
 				assertThat(streamed.metadata().fellBack()).isTrue();
 				assertThat(streamed.metadata().fallbackFrom()).isEqualTo(ServiceTier.FLEX);
 				assertThat(streamed.metadata().attempts()).isEqualTo(4);
-				assertThat(streamed.servedTier()).contains(ServiceTier.ON_DEMAND);
+				assertThat(streamed.metadata().requestedTier()).isEqualTo(ServiceTier.ON_DEMAND);
 				assertThat(blocking.metadata().fellBack()).isTrue();
 				assertThat(blocking.metadata().attempts()).isEqualTo(4);
 			}
@@ -294,7 +298,7 @@ class GroqTemplateStreamTests {
 				});
 		assertThat(fellBack.metadata().fellBack()).isTrue();
 		assertThat(fellBack.metadata().attempts()).isEqualTo(2);
-		assertThat(fellBack.servedTier()).contains(ServiceTier.ON_DEMAND);
+		assertThat(fellBack.metadata().requestedTier()).isEqualTo(ServiceTier.ON_DEMAND);
 		try (GroqTemplate withFallback = template(RetrySettings.NONE)
 			.flexFallbackTier(ServiceTier.ON_DEMAND)
 			.build()) {
@@ -419,16 +423,16 @@ class GroqTemplateStreamTests {
 		});
 		assertThat(ex).isExactlyInstanceOf(GroqStreamException.class)
 			.hasMessage("Groq's stream failed after 3 chunks: [type=server_error, code=internal_error] "
-					+ "Generation failed, please retry (request req_emulated_1)");
+					+ "Generation failed, please retry (request " + this.emulator.lastRequest().requestId() + ")");
 		assertThat(received).containsExactly("", "one", " two");
 		assertThat(ex.getError().code()).isEqualTo("internal_error");
 		assertThat(ex.getError().type()).isEqualTo("server_error");
 		assertThat(ex.getChunksReceived()).isEqualTo(3);
 		assertThat(ex.getStatusCode()).isEqualTo(200);
-		assertThat(ex.getRequestId()).isEqualTo("req_emulated_1");
+		assertThat(ex.getRequestId()).isEqualTo(this.emulator.lastRequest().requestId());
 		assertThat(ex.getPartialResponse().content()).isEqualTo("one two");
 		assertThat(ex.getPartialResponse().finishReason()).isNull();
-		assertThat(ex.getPartialResponse().groqRequestId()).isEqualTo("req_emulated_1");
+		assertThat(ex.getPartialResponse().groqRequestId()).isEqualTo(this.emulator.lastRequest().requestId());
 	}
 
 	@Test
@@ -438,7 +442,7 @@ class GroqTemplateStreamTests {
 		assertThatExceptionOfType(GroqStreamException.class)
 			.isThrownBy(() -> this.groq.stream(ChatRequest.builder(MODEL).user("Count")).toResponse())
 			.withMessage("Groq's stream failed after 2 chunks: [type=internal_server_error, code=null] "
-					+ "Stream interrupted (request req_emulated_1)")
+					+ "Stream interrupted (request " + this.emulator.lastRequest().requestId() + ")")
 			.satisfies((ex) -> assertThat(ex.getPartialResponse().content()).isEqualTo("one"));
 		assertThat(this.emulator.awaitStreamOutcome(OUTCOME_WAIT)).isEqualTo(new StreamOutcome(2, false, false));
 	}
@@ -448,7 +452,8 @@ class GroqTemplateStreamTests {
 		this.emulator.enqueueStream(EmulatedStream.reply("one two three").stoppedByGroqAfter(3, "model overloaded"));
 		assertThatExceptionOfType(GroqStreamException.class)
 			.isThrownBy(() -> this.groq.stream(ChatRequest.builder(MODEL).user("Count")).toResponse())
-			.withMessage("Groq's stream failed after 4 chunks: model overloaded (request req_emulated_1)")
+			.withMessage("Groq's stream failed after 4 chunks: model overloaded (request "
+					+ this.emulator.lastRequest().requestId() + ")")
 			.satisfies((ex) -> {
 				assertThat(ex.getError().message()).isEqualTo("model overloaded");
 				assertThat(ex.getPartialResponse().content()).isEqualTo("one two");
@@ -463,7 +468,7 @@ class GroqTemplateStreamTests {
 			.isThrownBy(() -> this.groq.stream(ChatRequest.builder(MODEL).user("Count"), (chunk) -> {
 			}))
 			.withMessage("Groq's stream ended without data: [DONE] after 2 chunks: the answer is incomplete "
-					+ "(request req_emulated_1)")
+					+ "(request " + this.emulator.lastRequest().requestId() + ")")
 			.satisfies((ex) -> {
 				assertThat(ex.getPartialResponse().content()).isEqualTo("one");
 				assertThat(ex.getCause()).isNull();
@@ -545,7 +550,7 @@ class GroqTemplateStreamTests {
 					() -> catchThrowableOfType(GroqStreamTimeoutException.class,
 							() -> impatient.stream(ChatRequest.builder(MODEL).user("Count")).toResponse()));
 			assertThat(ex).hasMessage("Groq's stream stalled after 2 chunks: no bytes from Groq for 500 ms "
-					+ "(groq.stream.idle-timeout) (request req_emulated_1)");
+					+ "(groq.stream.idle-timeout) (request " + this.emulator.lastRequest().requestId() + ")");
 			assertThat(ex.getPartialResponse().content()).isEqualTo("one");
 		}
 	}

@@ -203,7 +203,8 @@ class GroqTemplateTests {
 		assertThat(model.id()).isEqualTo("openai/gpt-oss-120b");
 		assertThat(model.active()).isTrue();
 		assertThat(model.contextWindow()).isEqualTo(131072);
-		assertThat(model.maxCompletionTokens()).isEqualTo(32768);
+		assertThat(model.maxCompletionTokens()).isEqualTo(65536);
+		assertThat(model.ownedBy()).isEqualTo("OpenAI");
 		assertThat(emulator.lastRequest().path()).isEqualTo("/openai/v1/models/openai/gpt-oss-120b");
 	}
 

@@ -64,9 +64,11 @@ class RedirectTests {
 		assertThat(ex.getStatusCode()).isEqualTo(status);
 		assertThat(ex.getLocation()).isEqualTo(location);
 		assertThat(ex.getAttempts()).isEqualTo(1);
-		assertThat(ex.getRequestId()).isEqualTo("req_emulated_0");
+		String requestId = this.groq.requests().get(0).requestId();
+		assertThat(requestId).startsWith("req_01");
+		assertThat(ex.getRequestId()).isEqualTo(requestId);
 		assertThat(ex).hasMessage("Groq answered " + status + " " + reason(status) + " with a redirect to " + location
-				+ " (request req_emulated_0), which was not followed: Groq's API does not redirect, and the request "
+				+ " (request " + requestId + "), which was not followed: Groq's API does not redirect, and the request "
 				+ "would have gone to another address; check groq.base-url");
 		assertThat(this.groq.requests()).hasSize(1);
 		assertThat(this.elsewhere.requests()).isEmpty();
@@ -145,7 +147,7 @@ class RedirectTests {
 		assertThat(ex.getStatusCode()).isEqualTo(300);
 		assertThat(((GroqRedirectException) ex).getLocation()).isNull();
 		assertThat(ex).hasMessage("Groq answered 300 Multiple Choices without a Location header (request "
-				+ "req_emulated_0): Groq's API does not redirect; check groq.base-url");
+				+ this.groq.requests().get(0).requestId() + "): Groq's API does not redirect; check groq.base-url");
 	}
 
 	private static String reason(int status) {

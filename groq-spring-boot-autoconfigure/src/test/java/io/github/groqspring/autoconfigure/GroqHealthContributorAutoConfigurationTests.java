@@ -11,6 +11,7 @@ import io.github.groqspring.health.GroqHealthIndicator;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqModelCatalogue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -60,7 +61,7 @@ class GroqHealthContributorAutoConfigurationTests {
 				assertThat(health.getDetails()).containsEntry("host", "127.0.0.1:" + this.emulator.port())
 					.containsEntry("defaultModel", "llama-3.1-8b-instant")
 					.containsEntry("defaultServiceTier", "on_demand")
-					.containsEntry("models", 4);
+					.containsEntry("models", GroqModelCatalogue.defaults().size());
 				assertThat(health.toString()).doesNotContain(KEY);
 				assertThat(this.emulator.lastRequest().header("Authorization")).isEqualTo("Bearer " + KEY);
 			});

@@ -375,6 +375,7 @@ class GroqBatchTemplateTests {
 
 	@Test
 	void listPagesWithACursor() {
+		emulator.batches().cursorPaging(true); // Groq's API reference lists batches without paging
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			ids.add(0, this.batches.submit(input(1)).id());
@@ -395,6 +396,7 @@ class GroqBatchTemplateTests {
 
 	@Test
 	void listAllFollowsTheCursorPageByPage() {
+		emulator.batches().cursorPaging(true); // Groq's API reference lists batches without paging
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 5; i++) {
 			ids.add(0, this.batches.submit(input(1)).id());
@@ -407,6 +409,7 @@ class GroqBatchTemplateTests {
 
 	@Test
 	void cursorIsEncodedAndGroqsRefusalIsTyped() {
+		emulator.batches().cursorPaging(true); // Groq's API reference lists batches without paging
 		assertThatExceptionOfType(GroqBadRequestException.class)
 			.isThrownBy(() -> this.batches.list("batch x&y", 3))
 			.withMessageContaining("after: no batch 'batch x&y'");

@@ -132,13 +132,13 @@ class ToolCallingLoopTests {
 	}
 
 	@Test
-	void emulatorRefusesToStreamAToolCall() {
-		emulator.enqueue(EmulatedResponse.toolCall("call_1", "get_weather", "{}"));
-		assertThat(emulator.chatRequests()).isEmpty();
-		org.assertj.core.api.Assertions
-			.assertThatExceptionOfType(io.github.groqspring.error.GroqBadRequestException.class)
-			.isThrownBy(() -> this.groq.stream(ChatRequest.builder("openai/gpt-oss-120b").user("x")).close())
-			.withMessageContaining("The emulator streams text replies only: script tool calls for blocking requests");
+	void aScriptedToolCallIsStreamedAsGroqStreamsOneAndAccumulated() {
+		emulator.enqueue(EmulatedResponse.toolCall("call_1", "get_weather", "{\"city\":\"Paris\"}"));
+		ChatResponse response = this.groq.stream(ChatRequest.builder("openai/gpt-oss-120b").user("x"), (chunk) -> {
+		});
+		assertThat(response.finishReason()).isEqualTo("tool_calls");
+		assertThat(response.toolCalls()).containsExactly(ToolCall.function("call_1", "get_weather", "{\"city\":\"Paris\"}"));
+		assertThat(response.content()).isNull();
 	}
 
 }

@@ -18,6 +18,7 @@ import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.ServiceTier;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqModelCatalogue;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -55,7 +56,7 @@ class GroqHealthIndicatorTests {
 			.containsEntry("host", "127.0.0.1:" + this.emulator.port())
 			.containsEntry("defaultModel", MODEL)
 			.containsEntry("defaultServiceTier", "flex")
-			.containsEntry("models", 4)
+			.containsEntry("models", GroqModelCatalogue.defaults().size())
 			.containsEntry("checkedAt", "2026-11-25T10:00:00Z");
 		assertThat((Long) health.getDetails().get("probeLatencyMs")).isNotNegative();
 		assertThat(health.toString()).doesNotContain(KEY);
@@ -79,8 +80,8 @@ class GroqHealthIndicatorTests {
 		assertThat(health.getDetails()).containsEntry("reason", "invalid_api_key")
 			.containsEntry("status", 401)
 			.containsEntry("error", "Groq answered 401 Unauthorized [type=invalid_request_error, "
-					+ "code=invalid_api_key]: Invalid API Key (request req_emulated_0). Check GROQ_API_KEY "
-					+ "(groq.api-key)")
+					+ "code=invalid_api_key]: Invalid API Key (request " + this.emulator.lastRequest().requestId()
+					+ "). Check GROQ_API_KEY (groq.api-key)")
 			.containsEntry("host", "127.0.0.1:" + this.emulator.port());
 		assertThat(health.toString()).doesNotContain("gsk_wrong_key_123").doesNotContain(KEY);
 	}
@@ -90,7 +91,8 @@ class GroqHealthIndicatorTests {
 		Health health = indicator(probe(KEY, "llama-9-nonexistent", null), Duration.ofSeconds(30)).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsEntry("reason", "model_not_found")
-			.containsEntry("error", "groq.default-model 'llama-9-nonexistent' is not among the 4 models this API key "
+			.containsEntry("error", "groq.default-model 'llama-9-nonexistent' is not among the "
+					+ GroqModelCatalogue.defaults().size() + " models this API key "
 					+ "may use (GET /openai/v1/models)")
 			.containsEntry("defaultModel", "llama-9-nonexistent");
 	}
@@ -156,7 +158,7 @@ class GroqHealthIndicatorTests {
 		assertThat(health.getDetails()).containsEntry("reason", "error")
 			.containsEntry("status", 503)
 			.containsEntry("error", "Groq answered 503 Service Unavailable [type=internal_server_error, code=null]: "
-					+ "Service Unavailable (request req_emulated_0)");
+					+ "Service Unavailable (request " + this.emulator.lastRequest().requestId() + ")");
 	}
 
 	@Test

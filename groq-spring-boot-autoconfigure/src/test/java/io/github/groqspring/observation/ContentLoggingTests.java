@@ -64,8 +64,8 @@ class ContentLoggingTests {
 		assertThat(output.getAll()).contains(
 				"Groq chat request to llama-3.3-70b-versatile (tier flex): [system] Be brief [user] My keys are "
 						+ "****** and gsk_******")
-			.contains("Groq chat completion from llama-3.3-70b-versatile (tier flex, request req_emulated_1): "
-					+ "Emulated reply to: My keys are ****** and gsk_******")
+			.contains("Groq chat completion from llama-3.3-70b-versatile (tier flex, request "
+					+ this.emulator.lastRequest().requestId() + "): Emulated reply to: My keys are ****** and gsk_******")
 			.doesNotContain(KEY)
 			.doesNotContain(OTHER_KEY);
 		assertThat(this.emulator.lastRequest().bodyText()).contains(KEY);
@@ -81,8 +81,8 @@ class ContentLoggingTests {
 			groq.chat(ChatRequest.builder("llama-3.1-8b-instant").user("Unobserved"));
 		}
 		assertThat(output.getAll()).contains("Groq chat request to llama-3.1-8b-instant (tier none): [user] Unobserved")
-			.contains("Groq chat completion from llama-3.1-8b-instant (tier on_demand, request req_emulated_1): "
-					+ "Emulated reply to: Unobserved");
+			.contains("Groq chat completion from llama-3.1-8b-instant (tier on_demand, request "
+					+ this.emulator.lastRequest().requestId() + "): Emulated reply to: Unobserved");
 	}
 
 	@Test

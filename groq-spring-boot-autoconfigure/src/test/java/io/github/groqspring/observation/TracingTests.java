@@ -54,7 +54,7 @@ class TracingTests {
 		SimpleSpan groq = spans.stream().filter((span) -> span.getName().startsWith("chat")).findFirst().orElseThrow();
 		SimpleSpan http = spans.stream().filter((span) -> span != groq).findFirst().orElseThrow();
 		assertThat(groq.getName()).isEqualTo("chat llama-3.3-70b-versatile");
-		assertThat(groq.getTags()).containsEntry("groq.request.id", "req_emulated_1")
+		assertThat(groq.getTags()).containsEntry("groq.request.id", this.emulator.lastRequest().requestId())
 			.containsEntry("gen_ai.request.model", "llama-3.3-70b-versatile")
 			.containsEntry("groq.request.service_tier", "flex")
 			.containsEntry("groq.response.service_tier", "flex")

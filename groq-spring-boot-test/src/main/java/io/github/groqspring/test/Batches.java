@@ -1,25 +1,17 @@
 package io.github.groqspring.test;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * The emulator's Files and Batch APIs ({@code /openai/v1/files}, {@code /openai/v1/batches}),
- * on a fast, step-driven clock: each retrieve of a batch answers with the batch as it is,
+ * The emulated Files and Batch APIs ({@code /openai/v1/files}, {@code /openai/v1/batches}) as
+ * a test scripts them, on a fast, step-driven clock: each retrieve of a batch answers with the batch as it is,
  * then moves it one stage on ({@code validating}, {@code in_progress} in four steps,
  * {@code finalizing}, {@code completed}), so a test polls it to the end without waiting. Results are written
  * in Groq's output line shape, shuffled, to an output file (successes) and an error file.
@@ -32,13 +24,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class Batches {
 
-	static final String PATH = "/openai/v1/batches";
-
-	private static final Pattern WINDOW = Pattern.compile("(\\d{1,4})([hd])");
-
-	private static final Set<String> CREATE_FIELDS = Set.of("input_file_id", "endpoint", "completion_window",
-			"metadata");
-
 	private final ChatCompletions chat;
 
 	private final EmulatedFiles files = new EmulatedFiles(Clock.systemUTC());
@@ -49,10 +34,6 @@ public final class Batches {
 
 	private final Map<String, EmulatedResponse> failedRequests = new ConcurrentHashMap<>();
 
-	private final AtomicLong sequence = new AtomicLong();
-
-	private final AtomicLong requestNumbers = new AtomicLong();
-
 	private volatile Clock clock = Clock.systemUTC();
 
 	private volatile int linesPerStep;
@@ -61,8 +42,10 @@ public final class Batches {
 
 	private volatile Script next = Script.NONE;
 
-	Batches(GroqEmulator emulator) {
-		this.chat = new ChatCompletions(emulator);
+	private volatile boolean cursorPaging;
+
+	Batches(ChatCompletions chat) {
+		this.chat = chat;
 	}
 
 	/**
@@ -124,6 +107,20 @@ public final class Batches {
 	}
 
 	/**
+	 * List batches with OpenAI's cursor paging: honour {@code after} and {@code limit} (1 to
+	 * 100, 20 by default) and add {@code first_id}, {@code last_id} and {@code has_more}.
+	 * Off by default, because Groq's API reference (the official SDKs) lists batches with no
+	 * parameters as {@code {"object":"list","data":[...]}}; whether the live API pages is
+	 * unconfirmed, so a client that pages should work with both answers.
+	 * @param paging whether to page
+	 * @return this
+	 */
+	public Batches cursorPaging(boolean paging) {
+		this.cursorPaging = paging;
+		return this;
+	}
+
+	/**
 	 * Let the next batch created expire after processing this many lines: those are in
 	 * its output (or error) file, the rest in its error file as {@code batch_expired}.
 	 * @param processedLines the lines done before it expires
@@ -169,44 +166,6 @@ public final class Batches {
 		return file.text();
 	}
 
-	static boolean handles(String path) {
-		return path.equals(EmulatedFiles.PATH) || path.startsWith(EmulatedFiles.PATH + "/") || path.equals(PATH)
-				|| path.startsWith(PATH + "/");
-	}
-
-	EmulatedResponse answer(RecordedRequest request) {
-		if (request.path().startsWith(EmulatedFiles.PATH)) {
-			return this.files.answer(request);
-		}
-		String rest = request.path().substring(PATH.length());
-		String method = request.method();
-		if (rest.isEmpty() || rest.equals("/")) {
-			return switch (method) {
-				case "POST" -> create(request);
-				case "GET" -> list(request);
-				default -> methodNotAllowed(request);
-			};
-		}
-		boolean cancel = rest.endsWith("/cancel");
-		String id = rest.substring(1, cancel ? rest.length() - "/cancel".length() : rest.length());
-		EmulatedBatch batch = this.batches.get(id);
-		if (batch == null) {
-			return notFound("batch", id);
-		}
-		if (cancel && method.equals("POST")) {
-			return batch.cancel(now()) ? json(batch.toJson())
-					: invalid("Batch " + id + " cannot be cancelled: it is " + batch.status());
-		}
-		if (!cancel && method.equals("GET")) {
-			ObjectNode current = batch.toJson();
-			if (this.advanceOnRetrieve) {
-				batch.step(now());
-			}
-			return json(current);
-		}
-		return methodNotAllowed(request);
-	}
-
 	void reset() {
 		this.files.reset();
 		this.batches.clear();
@@ -217,6 +176,7 @@ public final class Batches {
 		this.next = Script.NONE;
 		this.linesPerStep = 0;
 		this.advanceOnRetrieve = true;
+		this.cursorPaging = false;
 		clock(Clock.systemUTC());
 	}
 
@@ -232,89 +192,43 @@ public final class Batches {
 		return this.linesPerStep;
 	}
 
-	long nextRequestNumber() {
-		return this.requestNumbers.incrementAndGet();
+	/** Captured Groq result lines carry {@code request_id} {@code req_01...}, equal to the body's {@code x_groq.id}. */
+	String nextRequestId() {
+		return Ids.requestId();
 	}
 
 	@Nullable EmulatedResponse scriptedFailure(String customId) {
 		return this.failedRequests.get(customId);
 	}
 
-	private EmulatedResponse create(RecordedRequest request) {
-		WireFormat.ObjectBody parsed = WireFormat.ObjectBody.of(request);
-		if (parsed.refusal() != null) {
-			return parsed.refusal();
-		}
-		JsonNode body = parsed.json();
-		for (Iterator<String> names = body.propertyNames().iterator(); names.hasNext();) {
-			String name = names.next();
-			if (!CREATE_FIELDS.contains(name)) {
-				return invalid("property '" + name + "' is unsupported");
-			}
-		}
-		String fileId = body.path("input_file_id").asString("");
-		EmulatedFiles.StoredFile file = this.files.get(fileId);
-		if (file == null || !file.purpose().equals("batch")) {
-			return invalid("input_file_id '" + fileId + "' is not an uploaded file with purpose batch");
-		}
-		if (!"/v1/chat/completions".equals(body.path("endpoint").asString(""))) {
-			return invalid("'endpoint' : value must be one of [/v1/chat/completions]");
-		}
-		String window = body.path("completion_window").asString("");
-		Duration duration = window(window);
-		if (duration == null) {
-			return invalid("completion_window must be a duration from 24h to 7d, was '" + window + "'");
-		}
-		JsonNode metadata = body.get("metadata");
-		if (metadata != null && !metadata.isNull() && !metadata.isObject()) {
-			return invalid("metadata must be an object");
-		}
-		long created = now();
-		String id = String.format("batch_emulated%012d", this.sequence.incrementAndGet());
-		Script script = this.next;
-		this.next = Script.NONE;
-		EmulatedBatch batch = new EmulatedBatch(this, id, fileId, window,
-				(metadata != null && !metadata.isNull()) ? metadata : null, created, created + duration.toSeconds(), script);
-		this.batches.put(id, batch);
-		synchronized (this.newestFirst) {
-			this.newestFirst.add(0, id);
-		}
-		return json(batch.toJson());
+	@Nullable EmulatedBatch find(String batchId) {
+		return this.batches.get(batchId);
 	}
 
-	private EmulatedResponse list(RecordedRequest request) {
-		String after = request.queryParameter("after");
-		String limitText = request.queryParameter("limit");
-		int limit;
-		try {
-			limit = (limitText != null) ? Integer.parseInt(limitText) : 20;
-		}
-		catch (NumberFormatException ex) {
-			return invalid("limit must be a number, was '" + limitText + "'");
-		}
-		if (limit < 1 || limit > 100) {
-			return invalid("limit must be from 1 to 100, was " + limit);
-		}
-		List<String> ids;
+	/** Keep a new batch, newest first, with the script set for the next one (which is then used up). */
+	EmulatedBatch add(String fileId, String window, @Nullable JsonNode metadata, long created, long expires) {
+		Script script = this.next;
+		this.next = Script.NONE;
+		EmulatedBatch batch = new EmulatedBatch(this, Ids.batchId(), fileId, window, metadata, created, expires, script);
+		this.batches.put(batch.id(), batch);
 		synchronized (this.newestFirst) {
-			ids = new ArrayList<>(this.newestFirst);
+			this.newestFirst.add(0, batch.id());
 		}
-		int start = 0;
-		if (after != null) {
-			int index = ids.indexOf(after);
-			if (index < 0) {
-				return invalid("after: no batch '" + after + "'");
-			}
-			start = index + 1;
+		return batch;
+	}
+
+	List<EmulatedBatch> newestFirst() {
+		synchronized (this.newestFirst) {
+			return this.newestFirst.stream().map(this.batches::get).toList();
 		}
-		List<String> page = ids.subList(Math.min(start, ids.size()), Math.min(start + limit, ids.size()));
-		ObjectNode body = WireFormat.JSON.createObjectNode().put("object", "list");
-		ArrayNode data = body.putArray("data");
-		page.forEach((id) -> data.add(this.batches.get(id).toJson()));
-		body.put("first_id", page.isEmpty() ? null : page.get(0))
-			.put("last_id", page.isEmpty() ? null : page.get(page.size() - 1))
-			.put("has_more", start + page.size() < ids.size());
-		return json(body);
+	}
+
+	boolean pagesLists() {
+		return this.cursorPaging;
+	}
+
+	boolean advancesOnRetrieve() {
+		return this.advanceOnRetrieve;
 	}
 
 	private EmulatedBatch batch(String batchId) {
@@ -325,36 +239,8 @@ public final class Batches {
 		return batch;
 	}
 
-	private long now() {
+	long now() {
 		return this.clock.instant().getEpochSecond();
-	}
-
-	private static @Nullable Duration window(String value) {
-		Matcher matcher = WINDOW.matcher(value);
-		if (!matcher.matches()) {
-			return null;
-		}
-		long amount = Long.parseLong(matcher.group(1));
-		Duration duration = matcher.group(2).equals("h") ? Duration.ofHours(amount) : Duration.ofDays(amount);
-		boolean inRange = duration.compareTo(Duration.ofHours(24)) >= 0 && duration.compareTo(Duration.ofDays(7)) <= 0;
-		return inRange ? duration : null;
-	}
-
-	static EmulatedResponse json(JsonNode body) {
-		return EmulatedResponse.raw(200, "application/json", WireFormat.JSON.writeValueAsString(body));
-	}
-
-	static EmulatedResponse invalid(String message) {
-		return WireFormat.invalidRequest(message);
-	}
-
-	static EmulatedResponse notFound(String kind, String id) {
-		return EmulatedResponse.error(404, "invalid_request_error", "not_found", "No " + kind + " with id '" + id + "'");
-	}
-
-	static EmulatedResponse methodNotAllowed(RecordedRequest request) {
-		return EmulatedResponse.error(405, "invalid_request_error", "method_not_allowed",
-				request.method() + " is not allowed on " + request.path());
 	}
 
 	/** What the next batch created is scripted to do. */

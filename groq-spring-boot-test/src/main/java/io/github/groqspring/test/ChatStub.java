@@ -7,7 +7,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A standing answer of the {@link GroqEmulator} for chat completions that match: by model,
- * by tier, by a pattern on the last user message, or any predicate. Built with
+ * by tier, by a pattern on the last user message (its text parts, when its content is an
+ * array of parts), or any predicate. A stub's reply or tool call is sent only to
+ * a request that passes Groq's validation; an error or raw body is sent as scripted. Built with
  * {@link GroqEmulator#onChat()}:
  *
  * <pre>{@code
@@ -46,7 +48,8 @@ public final class ChatStub {
 	}
 
 	/**
-	 * Only requests whose last user message matches a regular expression (found anywhere).
+	 * Only requests whose last user message matches a regular expression (found anywhere);
+	 * text parts are joined by line breaks.
 	 * @param regex the pattern
 	 * @return this stub
 	 */

@@ -175,6 +175,14 @@ final class EmulatedBatch {
 		this.timestamps.put("in_progress_at", now);
 	}
 
+	/**
+	 * Validates the input file line by line. Groq's own codes and messages for a failed
+	 * validation are unconfirmed: these are the ones OpenAI documents for the Batch API that
+	 * Groq's is compatible with ({@code invalid_json_line}, {@code duplicate_custom_id},
+	 * {@code missing_required_parameter}, {@code url_mismatch}, {@code empty_file},
+	 * {@code too_many_tasks}), plus Groq's rule that batch lines carry no
+	 * {@code service_tier} (batch docs).
+	 */
 	private List<JsonNode> parse(String content, ArrayNode found) {
 		List<JsonNode> parsed = new ArrayList<>();
 		Set<String> customIds = new HashSet<>();
@@ -189,50 +197,60 @@ final class EmulatedBatch {
 				line = WireFormat.JSON.readTree(row);
 			}
 			catch (JacksonException ex) {
-				error(found, "invalid_json", "Line is not valid JSON", number);
+				error(found, "invalid_json_line", "This line is not parseable as valid JSON.", number);
 				continue;
 			}
-			String problem = problem(line, customIds);
+			String[] problem = problem(line, customIds);
 			if (problem != null) {
-				error(found, "invalid_request", problem, number);
+				error(found, problem[0], problem[1], number);
 				continue;
 			}
 			parsed.add(line);
 		}
 		if (parsed.isEmpty() && found.isEmpty()) {
-			error(found, "empty_file", "The input file holds no requests", null);
+			error(found, "empty_file",
+					"The batch input file is empty. Please ensure that the batch contains at least one request.", null);
 		}
 		if (parsed.size() > MAX_LINES) {
-			error(found, "too_many_requests", "A batch holds at most " + MAX_LINES + " requests, got " + parsed.size(), null);
+			error(found, "too_many_tasks", "The batch input file has " + parsed.size()
+					+ " requests: a batch holds at most " + MAX_LINES + ".", null);
 		}
 		return parsed;
 	}
 
-	private static @Nullable String problem(JsonNode line, Set<String> customIds) {
+	/** The code and message of what is wrong with a line, or {@code null}. */
+	private static String @Nullable [] problem(JsonNode line, Set<String> customIds) {
 		if (!line.isObject()) {
-			return "A line must be a JSON object";
+			return new String[] { "invalid_json_line", "This line is not a JSON object." };
 		}
 		JsonNode customId = line.get("custom_id");
 		if (customId == null || !customId.isString() || customId.asString().isBlank()) {
-			return "custom_id is missing";
+			return missing("custom_id");
 		}
 		if (!customIds.add(customId.asString())) {
-			return "Duplicate custom_id '" + customId.asString() + "'";
+			return new String[] { "duplicate_custom_id", "The custom_id for this request is a duplicate of another "
+					+ "request. The custom_id parameter must be unique for each request in a batch." };
 		}
 		if (!"POST".equals(line.path("method").asString(""))) {
-			return "method must be POST";
+			return new String[] { "invalid_request", "The method of this request must be POST." };
 		}
 		if (!"/v1/chat/completions".equals(line.path("url").asString(""))) {
-			return "url must be /v1/chat/completions";
+			return new String[] { "url_mismatch",
+					"The provided URL for this request does not match the batch endpoint /v1/chat/completions." };
 		}
 		JsonNode body = line.get("body");
 		if (body == null || !body.isObject()) {
-			return "body must be a JSON object";
+			return missing("body");
 		}
 		if (body.has("service_tier")) {
-			return "service_tier is not supported in batch requests";
+			return new String[] { "invalid_request", "service_tier is not supported in batch requests" };
 		}
 		return null;
+	}
+
+	private static String[] missing(String name) {
+		return new String[] { "missing_required_parameter",
+				"This line is missing the required parameter '" + name + "'." };
 	}
 
 	private void process(long now) {
@@ -264,13 +282,14 @@ final class EmulatedBatch {
 		String customId = line.get("custom_id").asString();
 		byte[] body = WireFormat.JSON.writeValueAsBytes(line.get("body"));
 		EmulatedResponse scripted = this.batches.scriptedFailure(customId);
+		String requestId = this.batches.nextRequestId();
 		EmulatedResponse answer = (scripted != null) ? scripted : this.batches.chat()
-			.answer(new RecordedRequest("POST", GroqEmulator.CHAT_COMPLETIONS, Map.of(), body), null);
+			.batchLine(new RecordedRequest("POST", GroqEmulator.CHAT_COMPLETIONS, Map.of(), body, null, requestId), requestId);
 		byte[] answerBody = (answer.body() != null) ? answer.body() : new byte[0];
 		ObjectNode result = resultLine(customId);
 		ObjectNode response = result.putObject("response")
 			.put("status_code", answer.status())
-			.put("request_id", "req_emulated_batch_" + this.batches.nextRequestNumber());
+			.put("request_id", requestId);
 		response.set("body", WireFormat.JSON.readTree(new String(answerBody, StandardCharsets.UTF_8)));
 		result.putNull("error");
 		if (answer.status() == 200) {
@@ -317,7 +336,7 @@ final class EmulatedBatch {
 
 	private ObjectNode resultLine(String customId) {
 		return WireFormat.JSON.createObjectNode()
-			.put("id", "batch_req_emulated_" + this.batches.nextRequestNumber())
+			.put("id", "batch_req_" + Ids.ulid())
 			.put("custom_id", customId);
 	}
 

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicLong;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,8 +21,6 @@ final class EmulatedFiles {
 
 	private final Map<String, StoredFile> files = new LinkedHashMap<>();
 
-	private final AtomicLong sequence = new AtomicLong();
-
 	private volatile Clock clock;
 
 	EmulatedFiles(Clock clock) {
@@ -34,6 +31,10 @@ final class EmulatedFiles {
 		this.clock = clock;
 	}
 
+	static boolean handles(String path) {
+		return path.equals(PATH) || path.startsWith(PATH + "/");
+	}
+
 	EmulatedResponse answer(RecordedRequest request) {
 		String rest = request.path().substring(PATH.length());
 		String method = request.method();
@@ -41,7 +42,7 @@ final class EmulatedFiles {
 			return switch (method) {
 				case "POST" -> upload(request);
 				case "GET" -> list();
-				default -> Batches.methodNotAllowed(request);
+				default -> WireFormat.methodNotAllowed(request);
 			};
 		}
 		String id = rest.substring(1);
@@ -51,23 +52,23 @@ final class EmulatedFiles {
 		}
 		StoredFile file = get(id);
 		if (file == null) {
-			return Batches.notFound("file", id);
+			return WireFormat.notFound("file", id);
 		}
 		if (content && method.equals("GET")) {
 			return EmulatedResponse.raw(200, "application/octet-stream", file.text());
 		}
 		if (!content && method.equals("GET")) {
-			return Batches.json(file.toJson());
+			return WireFormat.json(file.toJson());
 		}
 		if (!content && method.equals("DELETE")) {
 			delete(id);
-			return Batches.json(WireFormat.JSON.createObjectNode().put("id", id).put("object", "file").put("deleted", true));
+			return WireFormat.json(WireFormat.JSON.createObjectNode().put("id", id).put("object", "file").put("deleted", true));
 		}
-		return Batches.methodNotAllowed(request);
+		return WireFormat.methodNotAllowed(request);
 	}
 
 	StoredFile store(String filename, String purpose, byte[] content) {
-		String id = String.format("file_emulated%012d", this.sequence.incrementAndGet());
+		String id = Ids.fileId();
 		StoredFile file = new StoredFile(id, filename, purpose, content, this.clock.instant().getEpochSecond());
 		synchronized (this.files) {
 			this.files.put(id, file);
@@ -99,20 +100,20 @@ final class EmulatedFiles {
 			parts = Multipart.parse(request.header("content-type"), request.body());
 		}
 		catch (IllegalArgumentException ex) {
-			return Batches.invalid(ex.getMessage());
+			return WireFormat.invalidRequest(ex.getMessage());
 		}
 		Multipart.Part purpose = parts.get("purpose");
 		if (purpose == null || !purpose.text().equals("batch")) {
-			return Batches.invalid("'purpose' : value must be one of [batch]");
+			return WireFormat.invalidRequest("'purpose' : value must be one of [batch]");
 		}
 		Multipart.Part file = parts.get("file");
 		if (file == null || file.filename() == null) {
-			return Batches.invalid("property 'file' is missing: upload the file as a multipart file part");
+			return WireFormat.invalidRequest("property 'file' is missing: upload the file as a multipart file part");
 		}
 		if (!file.filename().endsWith(".jsonl")) {
-			return Batches.invalid("The Batch API only supports .jsonl files, got '" + file.filename() + "'");
+			return WireFormat.invalidRequest("The Batch API only supports .jsonl files, got '" + file.filename() + "'");
 		}
-		return Batches.json(store(file.filename(), "batch", file.content()).toJson());
+		return WireFormat.json(store(file.filename(), "batch", file.content()).toJson());
 	}
 
 	private EmulatedResponse list() {
@@ -123,7 +124,7 @@ final class EmulatedFiles {
 			snapshot = new ArrayList<>(this.files.values());
 		}
 		snapshot.forEach((file) -> data.add(file.toJson()));
-		return Batches.json(body);
+		return WireFormat.json(body);
 	}
 
 	/** A stored file. */

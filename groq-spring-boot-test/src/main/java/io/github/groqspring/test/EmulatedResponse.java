@@ -22,18 +22,38 @@ import org.jspecify.annotations.Nullable;
  * @param dripInterval with {@link Fault#DRIP}, the pause between two 16-byte pieces
  * @param toolCalls the tool calls of a completion that calls tools (finish reason
  * {@code tool_calls}), empty for a text reply
+ * @param finishReason the finish reason of a scripted completion, {@code null} for the one
+ * the emulator works out ({@code stop}, {@code length} when {@code max_completion_tokens}
+ * cuts the reply, {@code tool_calls})
  */
 public record EmulatedResponse(int status, Map<String, String> headers, byte @Nullable [] body,
-		@Nullable String content, Duration delay, Fault fault, Duration dripInterval, List<ToolCall> toolCalls) {
+		@Nullable String content, Duration delay, Fault fault, Duration dripInterval, List<ToolCall> toolCalls,
+		@Nullable String finishReason) {
 
 	public EmulatedResponse {
 		headers = Map.copyOf(headers);
 		toolCalls = List.copyOf(toolCalls);
 	}
 
+	/**
+	 * A response whose finish reason the emulator works out.
+	 * @param status the HTTP status
+	 * @param headers extra headers
+	 * @param body the body, or {@code null} to let the emulator answer as usual
+	 * @param content the reply's text for a normal completion, or {@code null}
+	 * @param delay how long to wait before answering
+	 * @param fault how the answer is broken on the wire
+	 * @param dripInterval with {@link Fault#DRIP}, the pause between two 16-byte pieces
+	 * @param toolCalls the tool calls of a completion that calls tools
+	 */
+	public EmulatedResponse(int status, Map<String, String> headers, byte @Nullable [] body, @Nullable String content,
+			Duration delay, Fault fault, Duration dripInterval, List<ToolCall> toolCalls) {
+		this(status, headers, body, content, delay, fault, dripInterval, toolCalls, null);
+	}
+
 	EmulatedResponse(int status, Map<String, String> headers, byte @Nullable [] body, @Nullable String content,
 			Duration delay) {
-		this(status, headers, body, content, delay, Fault.NONE, Duration.ZERO, List.of());
+		this(status, headers, body, content, delay, Fault.NONE, Duration.ZERO, List.of(), null);
 	}
 
 	/**
@@ -49,7 +69,8 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	 * @return the response
 	 */
 	public static EmulatedResponse noAnswer() {
-		return new EmulatedResponse(200, Map.of(), null, null, Duration.ZERO, Fault.NO_ANSWER, Duration.ZERO, List.of());
+		return new EmulatedResponse(200, Map.of(), null, null, Duration.ZERO, Fault.NO_ANSWER, Duration.ZERO, List.of(),
+				null);
 	}
 
 	/**
@@ -71,6 +92,17 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	}
 
 	/**
+	 * A completion cut by the token limit, as Groq answers when {@code max_completion_tokens}
+	 * runs out before the model is done: this (partial) text as the content and
+	 * {@code finish_reason} {@code length}. Streamed too, when the request streams.
+	 * @param partialContent the text the model got out before the limit
+	 * @return the response
+	 */
+	public static EmulatedResponse lengthCut(String partialContent) {
+		return reply(partialContent).withFinishReason("length");
+	}
+
+	/**
 	 * An error with Groq's error body.
 	 * @param status the status, e.g. 400
 	 * @param type Groq's error type
@@ -83,12 +115,15 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	}
 
 	/**
-	 * Groq's 498 for a full flex tier.
+	 * Groq's 498 for a full flex tier. The errors page documents the status ("Flex Tier
+	 * Capacity Exceeded", retry later) and the error {@code capacity_exceeded}; the exact
+	 * body is unconfirmed, so match on the status, not the text.
 	 * @return the response
 	 */
 	public static EmulatedResponse flexCapacityExceeded() {
 		return error(498, "capacity_exceeded", "capacity_exceeded",
-				"Flex tier capacity exceeded. This is a transient error: retry with backoff.");
+				"Flex Tier Capacity Exceeded: the flex tier is at capacity and the request will not be processed. "
+						+ "Please try again later.");
 	}
 
 	/**
@@ -118,8 +153,9 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 
 	/**
 	 * A completion in which the model calls one tool instead of answering: the message has
-	 * {@code tool_calls} and no content, the finish reason is {@code tool_calls}. Blocking
-	 * requests only: a streamed request answered with a tool call gets a 400.
+	 * {@code tool_calls} and no content, the finish reason is {@code tool_calls}. A streamed
+	 * request gets the call in one delta, as Groq streams it. Without a script, a request
+	 * whose {@code tool_choice} is {@code required} or names a function gets a tool call too.
 	 * @param id the call's id, echoed by the tool message that answers it
 	 * @param name the function's name
 	 * @param argumentsJson the arguments, a JSON object as text
@@ -139,7 +175,7 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 			throw new IllegalArgumentException("A tool-call completion needs at least one call");
 		}
 		return new EmulatedResponse(200, Map.of(), null, null, Duration.ZERO, Fault.NONE, Duration.ZERO,
-				List.of(calls));
+				List.of(calls), null);
 	}
 
 	static EmulatedResponse json(int status, String body) {
@@ -156,7 +192,7 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 		Map<String, String> copy = new LinkedHashMap<>(this.headers);
 		copy.put(name, value);
 		return new EmulatedResponse(this.status, copy, this.body, this.content, this.delay, this.fault,
-				this.dripInterval, this.toolCalls);
+				this.dripInterval, this.toolCalls, this.finishReason);
 	}
 
 	/**
@@ -166,7 +202,7 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	 */
 	public EmulatedResponse delayedBy(Duration delay) {
 		return new EmulatedResponse(this.status, this.headers, this.body, this.content, delay, this.fault,
-				this.dripInterval, this.toolCalls);
+				this.dripInterval, this.toolCalls, this.finishReason);
 	}
 
 	/**
@@ -177,7 +213,18 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	 */
 	public EmulatedResponse withFault(Fault fault, Duration dripInterval) {
 		return new EmulatedResponse(this.status, this.headers, this.body, this.content, this.delay, fault, dripInterval,
-				this.toolCalls);
+				this.toolCalls, this.finishReason);
+	}
+
+	/**
+	 * This completion with another finish reason, e.g. {@code length} or
+	 * {@code content_filter}.
+	 * @param finishReason the reason
+	 * @return a copy
+	 */
+	public EmulatedResponse withFinishReason(String finishReason) {
+		return new EmulatedResponse(this.status, this.headers, this.body, this.content, this.delay, this.fault,
+				this.dripInterval, this.toolCalls, finishReason);
 	}
 
 	/**

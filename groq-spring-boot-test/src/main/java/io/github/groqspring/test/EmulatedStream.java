@@ -39,19 +39,31 @@ public final class EmulatedStream {
 
 	final @Nullable Fault fault;
 
+	final boolean usageChunk;
+
+	final @Nullable String finishReason;
+
 	private EmulatedStream(@Nullable List<String> content, List<String> reasoning, List<ScriptedToolCall> toolCalls,
 			@Nullable List<String> rawEvents, Duration chunkDelay, @Nullable Fault fault) {
+		this(content, reasoning, toolCalls, rawEvents, chunkDelay, fault, false, null);
+	}
+
+	private EmulatedStream(@Nullable List<String> content, List<String> reasoning, List<ScriptedToolCall> toolCalls,
+			@Nullable List<String> rawEvents, Duration chunkDelay, @Nullable Fault fault, boolean usageChunk,
+			@Nullable String finishReason) {
 		this.content = content;
 		this.reasoning = reasoning;
 		this.toolCalls = toolCalls;
 		this.rawEvents = rawEvents;
 		this.chunkDelay = chunkDelay;
 		this.fault = fault;
+		this.usageChunk = usageChunk;
+		this.finishReason = finishReason;
 	}
 
 	/**
-	 * The emulator's usual reply (or an enqueued {@link EmulatedResponse#reply(String)}),
-	 * streamed word by word: to change only the timing or add a failure.
+	 * The emulator's usual answer (or an enqueued {@link EmulatedResponse#reply(String)} or
+	 * tool call), streamed word by word as Groq does: to change only the timing or add a failure.
 	 * @return the script
 	 */
 	public static EmulatedStream usualReply() {
@@ -93,7 +105,7 @@ public final class EmulatedStream {
 	 */
 	public EmulatedStream withReasoning(String... pieces) {
 		return new EmulatedStream(this.content, List.of(pieces), this.toolCalls, this.rawEvents, this.chunkDelay,
-				this.fault);
+				this.fault, this.usageChunk, this.finishReason);
 	}
 
 	/**
@@ -108,7 +120,30 @@ public final class EmulatedStream {
 		List<ScriptedToolCall> calls = new ArrayList<>(this.toolCalls);
 		calls.add(new ScriptedToolCall(id, name, List.of(argumentPieces)));
 		return new EmulatedStream(this.content, this.reasoning, List.copyOf(calls), this.rawEvents, this.chunkDelay,
-				this.fault);
+				this.fault, this.usageChunk, this.finishReason);
+	}
+
+	/**
+	 * End with Groq's extra usage chunk ({@code "choices": []}, {@code usage} and
+	 * {@code service_tier}, no {@code x_groq}) even when the request did not ask for it
+	 * with {@code stream_options.include_usage}: to test that a parser survives a chunk with
+	 * no choices. Requests that do ask get it anyway.
+	 * @return a copy
+	 */
+	public EmulatedStream withUsageChunk() {
+		return new EmulatedStream(this.content, this.reasoning, this.toolCalls, this.rawEvents, this.chunkDelay,
+				this.fault, true, this.finishReason);
+	}
+
+	/**
+	 * End with this finish reason instead of the one the emulator works out: e.g.
+	 * {@code length}, as Groq ends a stream that {@code max_completion_tokens} cut.
+	 * @param finishReason the reason on the last choice chunk
+	 * @return a copy
+	 */
+	public EmulatedStream withFinishReason(String finishReason) {
+		return new EmulatedStream(this.content, this.reasoning, this.toolCalls, this.rawEvents, this.chunkDelay,
+				this.fault, this.usageChunk, finishReason);
 	}
 
 	/**
@@ -117,7 +152,8 @@ public final class EmulatedStream {
 	 * @return a copy
 	 */
 	public EmulatedStream withChunkDelay(Duration delay) {
-		return new EmulatedStream(this.content, this.reasoning, this.toolCalls, this.rawEvents, delay, this.fault);
+		return new EmulatedStream(this.content, this.reasoning, this.toolCalls, this.rawEvents, delay, this.fault,
+				this.usageChunk, this.finishReason);
 	}
 
 	/**
@@ -194,7 +230,7 @@ public final class EmulatedStream {
 			throw new IllegalArgumentException("chunks must not be negative, was " + fault.afterChunks());
 		}
 		return new EmulatedStream(this.content, this.reasoning, this.toolCalls, this.rawEvents, this.chunkDelay,
-				fault);
+				fault, this.usageChunk, this.finishReason);
 	}
 
 	static List<String> split(String content) {
@@ -210,7 +246,8 @@ public final class EmulatedStream {
 	public String toString() {
 		return "EmulatedStream[content=" + this.content + ", reasoning=" + this.reasoning + ", toolCalls="
 				+ this.toolCalls + ", rawEvents=" + ((this.rawEvents != null) ? this.rawEvents.size() : 0)
-				+ ", chunkDelay=" + this.chunkDelay + ", fault=" + this.fault + "]";
+				+ ", chunkDelay=" + this.chunkDelay + ", fault=" + this.fault + ", usageChunk=" + this.usageChunk
+				+ ", finishReason=" + this.finishReason + "]";
 	}
 
 	record ScriptedToolCall(String id, String name, List<String> argumentPieces) {

@@ -1,13 +1,10 @@
 package io.github.groqspring.test;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,18 +17,22 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A local Groq: speaks Groq's wire format for chat completions and models on a random
- * loopback port, answers deterministically, records every request, and plays scripted
- * failures. Validates like Groq does: unknown body fields, unknown models and unknown tiers
- * get Groq's 400/404 answers, so a client that sends what Groq rejects fails here too.
+ * A local Groq: speaks Groq's wire format for chat completions, models, files and batches
+ * on a random loopback port, answers deterministically, records every request, and plays
+ * scripted answers and failures. Validates like Groq does (properties per role, ranges,
+ * enums, model limits from {@link GroqModelCatalogue}, tools, response formats, tiers), so a
+ * request Groq refuses is refused here too, with Groq's status and error body. This class
+ * routes each request to the handler of its endpoint family ({@code ChatCompletions},
+ * {@code Models}, {@code EmulatedFiles}, {@link Batches}).
  *
  * <pre>{@code
  * try (GroqEmulator groq = GroqEmulator.start()) {
@@ -56,9 +57,6 @@ public final class GroqEmulator implements AutoCloseable {
 		}
 	}
 
-	private static final List<String> DEFAULT_MODELS = List.of("openai/gpt-oss-120b", "openai/gpt-oss-20b",
-			"llama-3.3-70b-versatile", "llama-3.1-8b-instant");
-
 	private final HttpServer server;
 
 	private final ExecutorService executor;
@@ -71,26 +69,28 @@ public final class GroqEmulator implements AutoCloseable {
 
 	private final BlockingQueue<StreamOutcome> streamOutcomes = new LinkedBlockingQueue<>();
 
-	private final Set<String> models = ConcurrentHashMap.newKeySet();
+	private final ServedModels models = new ServedModels();
 
 	private final List<ChatStub.Rule> stubs = new CopyOnWriteArrayList<>();
 
-	private final AtomicLong sequence = new AtomicLong();
+	private final AtomicBoolean closed = new AtomicBoolean();
 
-	private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+	private final ChatCompletions chat = new ChatCompletions(this, this.models);
 
-	private final ChatCompletions chat = new ChatCompletions(this);
+	private final Batches batches = new Batches(this.chat);
 
-	private final Batches batches = new Batches(this);
+	/** The endpoint families besides chat completions: a new family is a handler and a route here. */
+	private final List<Route> routes = List.of(new Route(EmulatedFiles::handles, this.batches.files()::answer),
+			new Route(BatchesEndpoint::handles, new BatchesEndpoint(this.batches)::answer),
+			new Route(Models::handles, new Models(this.models)::answer));
 
 	private volatile @Nullable String requiredApiKey;
 
-	private volatile Function<RecordedRequest, String> replies = ChatCompletions::defaultReply;
+	private volatile @Nullable Function<RecordedRequest, String> replies;
 
 	private GroqEmulator(HttpServer server, ExecutorService executor) {
 		this.server = server;
 		this.executor = executor;
-		this.models.addAll(DEFAULT_MODELS);
 	}
 
 	/**
@@ -143,7 +143,9 @@ public final class GroqEmulator implements AutoCloseable {
 
 	/**
 	 * Answer the next chat completion with this instead of the usual reply. Scripted
-	 * answers are played in order, one per request.
+	 * answers are played in order, one per request. A scripted reply or tool call is sent
+	 * only if the request passes Groq's validation (otherwise the request gets Groq's 400 and
+	 * the script is used up); an error or raw body is sent as it is.
 	 * @param response the answer
 	 * @return this emulator
 	 */
@@ -237,13 +239,45 @@ public final class GroqEmulator implements AutoCloseable {
 	}
 
 	/**
-	 * Serve one more model.
+	 * Serve one more chat model, with tool use and Groq's most common limits (131,072-token
+	 * context window, 32,768 completion tokens); a model with this id is replaced.
 	 * @param id the model id
 	 * @return this emulator
 	 */
 	public GroqEmulator addModel(String id) {
-		this.models.add(id);
+		return addModel(EmulatedModel.chat(id, "Emulator", 131_072, 32_768).with(EmulatedModel.Capability.TOOL_USE));
+	}
+
+	/**
+	 * Serve a model, or replace the one with its id: its limits and capabilities are what
+	 * the validation checks.
+	 * @param model the model
+	 * @return this emulator
+	 */
+	public GroqEmulator addModel(EmulatedModel model) {
+		this.models.put(model);
 		return this;
+	}
+
+	/**
+	 * Stop serving a model: requests for it get Groq's 404.
+	 * @param id the model id
+	 * @return this emulator
+	 * @throws IllegalArgumentException when no such model is served
+	 */
+	public GroqEmulator removeModel(String id) {
+		if (!this.models.remove(id)) {
+			throw new IllegalArgumentException("The emulator serves no model " + id);
+		}
+		return this;
+	}
+
+	/**
+	 * The models served now, as {@code GET /openai/v1/models} lists them.
+	 * @return a snapshot, in listing order
+	 */
+	public List<EmulatedModel> models() {
+		return this.models.all();
 	}
 
 	/**
@@ -293,12 +327,11 @@ public final class GroqEmulator implements AutoCloseable {
 		this.requests.clear();
 		this.scripted.clear();
 		this.stubs.clear();
-		this.models.retainAll(DEFAULT_MODELS);
-		this.models.addAll(DEFAULT_MODELS);
+		this.models.reset();
 		this.scriptedStreams.clear();
 		this.streamOutcomes.clear();
 		this.requiredApiKey = null;
-		this.replies = ChatCompletions::defaultReply;
+		this.replies = null;
 		this.chat.allowTiers(null);
 		this.batches.reset();
 		return this;
@@ -312,45 +345,42 @@ public final class GroqEmulator implements AutoCloseable {
 		}
 	}
 
-	Set<String> models() {
-		return this.models;
+	/** The reply function set with {@link #replyWith}, {@code null} for the emulator's own answers. */
+	@Nullable Function<RecordedRequest, String> customReplies() {
+		return this.replies;
 	}
 
-	String reply(RecordedRequest request) {
-		return this.replies.apply(request);
-	}
-
-	long nextSequence() {
-		return this.sequence.incrementAndGet();
-	}
-
-	private void handle(HttpExchange exchange) throws IOException {
-		try (exchange) {
-			RecordedRequest request = record(exchange);
-			EmulatedResponse response = answer(request);
+	private void handle(HttpExchange http) throws IOException {
+		try (http) {
+			String requestId = Ids.requestId();
+			Exchange exchange = new Exchange(record(http, requestId), requestId);
+			EmulatedResponse response = answer(exchange);
 			if (!response.delay().isZero()) {
-				sleep(response.delay());
+				ResponseWriter.sleep(response.delay());
 			}
-			if (ChatCompletions.isStream(response)) {
-				stream(exchange, request, response);
+			ResponseWriter.headers(http, exchange, response, this.requests.size());
+			if (exchange.stream() != null && response.status() == 200 && response.body() == null) {
+				http.sendResponseHeaders(200, 0);
+				this.streamOutcomes.add(this.chat.stream(http.getResponseBody(), exchange));
 				return;
 			}
-			send(exchange, response);
+			ResponseWriter.body(http, response);
 		}
 	}
 
-	private RecordedRequest record(HttpExchange exchange) throws IOException {
+	private RecordedRequest record(HttpExchange exchange, String requestId) throws IOException {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		exchange.getRequestHeaders()
 			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
 		byte[] body = exchange.getRequestBody().readAllBytes();
 		RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-				Map.copyOf(headers), body, exchange.getRequestURI().getRawQuery());
+				Map.copyOf(headers), body, exchange.getRequestURI().getRawQuery(), requestId);
 		this.requests.add(request);
 		return request;
 	}
 
-	private EmulatedResponse answer(RecordedRequest request) {
+	private EmulatedResponse answer(Exchange exchange) {
+		RecordedRequest request = exchange.request();
 		String key = this.requiredApiKey;
 		if (key != null && !("Bearer " + key).equals(request.header("authorization"))) {
 			return EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key", "Invalid API Key");
@@ -360,22 +390,18 @@ public final class GroqEmulator implements AutoCloseable {
 				&& (scriptedResponse.body() != null || scriptedResponse.fault() == EmulatedResponse.Fault.NO_ANSWER)) {
 			return scriptedResponse;
 		}
-		if (Batches.handles(request.path())) {
-			return this.batches.answer(request);
-		}
 		if (request.path().equals(CHAT_COMPLETIONS) && request.method().equals("POST")) {
-			return this.chat.answer(request, scriptedResponse);
+			return this.chat.answer(exchange, scriptedResponse, this.scriptedStreams::poll);
 		}
-		if (request.path().equals(MODELS) && request.method().equals("GET")) {
-			return EmulatedResponse.json(200, WireFormat.models(new LinkedHashSet<>(this.models)));
+		for (Route route : this.routes) {
+			if (route.path().test(request.path())) {
+				return route.handler().apply(request);
+			}
 		}
-		if (request.path().startsWith(MODELS + "/") && request.method().equals("GET")) {
-			String id = request.path().substring(MODELS.length() + 1);
-			return this.models.contains(id) ? EmulatedResponse.json(200, WireFormat.JSON.writeValueAsString(WireFormat.model(id)))
-					: ChatCompletions.modelNotFound(id);
-		}
+		// Groq's wording for a path it does not serve.
 		return EmulatedResponse.error(404, "invalid_request_error", "unknown_url",
-				"Unknown request URL: " + request.method() + " " + request.path());
+				"Unknown request URL: " + request.method() + " " + request.path()
+						+ ". Please check the URL for typos, or see the docs at https://console.groq.com/docs/");
 	}
 
 	private @Nullable EmulatedResponse nextScripted(RecordedRequest request) {
@@ -393,78 +419,13 @@ public final class GroqEmulator implements AutoCloseable {
 		return null;
 	}
 
-	private void stream(HttpExchange exchange, RecordedRequest request, EmulatedResponse response) throws IOException {
-		setHeaders(exchange, response);
-		exchange.sendResponseHeaders(200, 0);
-		this.streamOutcomes.add(this.chat.stream(exchange.getResponseBody(), request, response,
-				this.scriptedStreams.poll(), this.sequence.get()));
-	}
-
-	private void send(HttpExchange exchange, EmulatedResponse response) throws IOException {
-		setHeaders(exchange, response);
-		byte[] body = (response.body() != null) ? response.body() : new byte[0];
-		switch (response.fault()) {
-			case NO_ANSWER -> sleep(Duration.ofMinutes(5));
-			case RESET_MID_BODY -> {
-				exchange.sendResponseHeaders(response.status(), body.length);
-				OutputStream out = exchange.getResponseBody();
-				out.write(body, 0, body.length / 2);
-				out.flush();
-				throw new IOException("connection cut mid-body, as scripted");
-			}
-			case DRIP -> {
-				exchange.sendResponseHeaders(response.status(), body.length);
-				try (OutputStream out = exchange.getResponseBody()) {
-					for (int offset = 0; offset < body.length; offset += 16) {
-						out.write(body, offset, Math.min(16, body.length - offset));
-						out.flush();
-						sleep(response.dripInterval());
-					}
-				}
-			}
-			case NONE -> {
-				exchange.sendResponseHeaders(response.status(), (body.length > 0) ? body.length : -1);
-				if (body.length > 0) {
-					try (OutputStream out = exchange.getResponseBody()) {
-						out.write(body);
-					}
-				}
-			}
-		}
-	}
-
-	private void setHeaders(HttpExchange exchange, EmulatedResponse response) {
-		long number = this.sequence.get();
-		var headers = exchange.getResponseHeaders();
-		headers.set("x-request-id", "req_emulated_" + number);
-		headers.set("x-groq-region", "emulator");
-		headers.set("x-ratelimit-limit-requests", "14400");
-		headers.set("x-ratelimit-remaining-requests", Long.toString(Math.max(0, 14400 - this.requests.size())));
-		headers.set("x-ratelimit-reset-requests", "2m59.56s");
-		headers.set("x-ratelimit-limit-tokens", "6000");
-		headers.set("x-ratelimit-remaining-tokens", "5997");
-		headers.set("x-ratelimit-reset-tokens", "7.66s");
-		response.headers().forEach(headers::set);
-	}
-
-	private static void sleep(Duration delay) {
-		try {
-			Thread.sleep(delay.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-	}
-
 	@Override
 	public String toString() {
 		return "GroqEmulator[" + baseUrl() + ", " + this.requests.size() + " requests]";
 	}
 
-	static List<String> sorted(Set<String> values) {
-		List<String> list = new ArrayList<>(values);
-		list.sort(null);
-		return list;
+	/** An endpoint family: which paths it serves and its handler. */
+	private record Route(Predicate<String> path, Function<RecordedRequest, EmulatedResponse> handler) {
 	}
 
 }

@@ -18,11 +18,26 @@ import tools.jackson.databind.json.JsonMapper;
  * @param headers the headers, names in lower case
  * @param body the body bytes
  * @param query the raw query string (without {@code ?}), or {@code null} when there was none
+ * @param requestId the {@code x-request-id} the emulator answered with ({@code req_01...},
+ * also {@code x_groq.id} of a chat completion), {@code null} for a request made by hand
  */
 public record RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body,
-		@Nullable String query) {
+		@Nullable String query, @Nullable String requestId) {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/**
+	 * A request the emulator did not answer.
+	 * @param method the HTTP method
+	 * @param path the path
+	 * @param headers the headers, names in lower case
+	 * @param body the body bytes
+	 * @param query the raw query string, or {@code null}
+	 */
+	public RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body,
+			@Nullable String query) {
+		this(method, path, headers, body, query, null);
+	}
 
 	/**
 	 * A request without a query string.
@@ -32,7 +47,7 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
 	 * @param body the body bytes
 	 */
 	public RecordedRequest(String method, String path, Map<String, List<String>> headers, byte[] body) {
-		this(method, path, headers, body, null);
+		this(method, path, headers, body, null, null);
 	}
 
 	/**
@@ -99,21 +114,22 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
 	}
 
 	/**
-	 * The messages sent, as role and content pairs (content empty for tool-call-only
-	 * assistant messages).
+	 * The messages sent, as role and content pairs: a content given as an array of parts is
+	 * its text parts joined by line breaks (as Groq reads them, the prompt); the content is
+	 * empty for tool-call-only assistant messages.
 	 * @return the messages, in order
 	 */
 	public List<Message> messages() {
 		JsonNode messages = json().path("messages");
 		List<Message> result = new java.util.ArrayList<>();
 		for (JsonNode message : messages) {
-			result.add(new Message(message.path("role").asString(""), message.path("content").asString("")));
+			result.add(new Message(message.path("role").asString(""), text(message.path("content"))));
 		}
 		return result;
 	}
 
 	/**
-	 * The content of the last user message.
+	 * The text of the last user message (its text parts, when it has parts).
 	 * @return the text, empty when there is none
 	 */
 	public String lastUserMessage() {
@@ -124,6 +140,20 @@ public record RecordedRequest(String method, String path, Map<String, List<Strin
 			}
 		}
 		return last;
+	}
+
+	/** A message content's text: the string itself, or the text parts of an array joined by line breaks. */
+	static String text(JsonNode content) {
+		if (content.isString()) {
+			return content.asString();
+		}
+		StringBuilder text = new StringBuilder();
+		for (JsonNode part : content) {
+			if ("text".equals(part.path("type").asString("")) && part.path("text").isString()) {
+				text.append((text.length() > 0) ? "\n" : "").append(part.get("text").asString());
+			}
+		}
+		return text.toString();
 	}
 
 	@Override

@@ -13,21 +13,21 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Writes a streamed chat completion the way Groq does: a first chunk with the role, empty
- * content and {@code x_groq.id}; one chunk per piece; a final chunk with an empty delta, the
- * finish reason, {@code x_groq.usage} and the top-level {@code usage}; then
- * {@code data: [DONE]}. Each event is flushed on its own, and the script's delays and
- * faults are played in between.
+ * Writes a streamed chat completion the way Groq does (captured October 2025): a first chunk
+ * with the role, empty content and {@code x_groq.id}; one chunk per piece; a tool call in one
+ * delta; a last choice chunk with an empty delta, the finish reason, {@code x_groq.usage} and
+ * the top-level {@code usage}; with {@code stream_options.include_usage} one more chunk with
+ * {@code "choices": []}, the usage and {@code service_tier}; then {@code data: [DONE]}. No
+ * choice chunk carries {@code service_tier} or a seed. Each event is flushed on its own, and
+ * the script's delays and faults are played in between.
  */
 final class StreamedCompletion {
 
 	private static final String DONE = "data: [DONE]";
 
-	private final long sequence;
+	private final Exchange.StreamPlan plan;
 
-	private final String model;
-
-	private final String servedTier;
+	private final String requestId;
 
 	private final EmulatedStream script;
 
@@ -35,22 +35,19 @@ final class StreamedCompletion {
 
 	private boolean faultPlayed;
 
-	StreamedCompletion(long sequence, String model, String servedTier, EmulatedStream script) {
-		this.sequence = sequence;
-		this.model = model;
-		this.servedTier = servedTier;
+	StreamedCompletion(Exchange.StreamPlan plan, String requestId, EmulatedStream script) {
+		this.plan = plan;
+		this.requestId = requestId;
 		this.script = script;
 	}
 
 	/**
 	 * Play the script.
 	 * @param out the chunked response body
-	 * @param content the text to stream when the script has none
-	 * @param promptTokens the prompt's token count for the usage
 	 * @return how it ended
 	 */
-	StreamOutcome play(OutputStream out, String content, int promptTokens) {
-		List<String> events = (this.script.rawEvents != null) ? this.script.rawEvents : events(content, promptTokens);
+	StreamOutcome play(OutputStream out) {
+		List<String> events = (this.script.rawEvents != null) ? this.script.rawEvents : events();
 		try {
 			boolean first = true;
 			for (String event : events) {
@@ -79,8 +76,11 @@ final class StreamedCompletion {
 		}
 	}
 
-	private List<String> events(String content, int promptTokens) {
-		List<String> contentPieces = (this.script.content != null) ? this.script.content : EmulatedStream.split(content);
+	private List<String> events() {
+		Completion completion = this.plan.completion();
+		boolean scriptedText = this.script.content != null || !this.script.toolCalls.isEmpty();
+		List<String> contentPieces = (this.script.content != null) ? this.script.content
+				: scriptedText ? List.of() : completion.pieces();
 		List<String> events = new ArrayList<>();
 		ObjectNode first = WireFormat.JSON.createObjectNode().put("role", "assistant").put("content", "");
 		events.add(chunk(first, null, groqId(), null));
@@ -102,11 +102,26 @@ final class StreamedCompletion {
 			}
 			index++;
 		}
-		ObjectNode usage = WireFormat.usage(promptTokens, Math.max(1, pieces));
-		ObjectNode xGroq = groqId().put("seed", 167346302L + this.sequence);
+		boolean callsTools = !this.script.toolCalls.isEmpty() || (!scriptedText && !completion.toolCalls().isEmpty());
+		if (!scriptedText && !completion.toolCalls().isEmpty()) {
+			ObjectNode delta = WireFormat.JSON.createObjectNode();
+			WireFormat.toolCalls(delta.putArray("tool_calls"), completion.toolCalls(), true);
+			events.add(chunk(delta, null, null, null));
+			pieces = completion.completionTokens();
+		}
+		int completionTokens = scriptedText ? Math.max(1, pieces) : completion.completionTokens();
+		ObjectNode usage = WireFormat.usage(completion.promptTokens(), completionTokens);
+		ObjectNode xGroq = groqId();
 		xGroq.set("usage", usage);
-		String finishReason = this.script.toolCalls.isEmpty() ? "stop" : "tool_calls";
+		String finishReason = (this.script.finishReason != null) ? this.script.finishReason
+				: callsTools ? "tool_calls" : scriptedText ? "stop" : completion.finishReason();
 		events.add(chunk(WireFormat.JSON.createObjectNode(), finishReason, xGroq, usage.deepCopy()));
+		if (this.plan.includeUsage() || this.script.usageChunk) {
+			Completion counted = new Completion(completion.id(), completion.created(), null, List.of(), List.of(),
+					finishReason, completion.promptTokens(), completionTokens);
+			events.add("data: " + WireFormat.JSON
+				.writeValueAsString(WireFormat.usageChunk(counted, this.plan.model(), this.plan.servedTier())));
+		}
 		events.add(DONE);
 		return events;
 	}
@@ -139,12 +154,12 @@ final class StreamedCompletion {
 
 	private String chunk(ObjectNode delta, @Nullable String finishReason, @Nullable ObjectNode xGroq,
 			@Nullable ObjectNode usage) {
-		return "data: " + WireFormat.chunk(this.sequence, this.model, this.servedTier, delta, finishReason, xGroq,
-				usage);
+		return "data: " + WireFormat.JSON.writeValueAsString(WireFormat.chunk(this.plan.completion(),
+				this.plan.model(), delta, finishReason, xGroq, usage));
 	}
 
 	private ObjectNode groqId() {
-		return WireFormat.JSON.createObjectNode().put("id", "req_emulated_" + this.sequence);
+		return WireFormat.JSON.createObjectNode().put("id", this.requestId);
 	}
 
 	private static ObjectNode toolCallDelta(int index, EmulatedStream.@Nullable ScriptedToolCall start,

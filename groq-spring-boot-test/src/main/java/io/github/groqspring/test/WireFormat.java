@@ -2,7 +2,6 @@ package io.github.groqspring.test;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -12,15 +11,20 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Groq-shaped JSON bodies, as captured from the real API.
+ * Groq-shaped JSON bodies, field for field and in Groq's order as captured from the real API
+ * (chat completions and chunks of October 2025 and February 2026, a models list of February
+ * 2026, batch results of May 2026).
  */
 final class WireFormat {
 
 	static final JsonMapper JSON = JsonMapper.builder().build();
 
+	static final String SYSTEM_FINGERPRINT = "fp_emulated";
+
 	private WireFormat() {
 	}
 
+	/** Groq's error body: {@code {"error":{"message","type","code"?,"param"?}}}. */
 	static String errorBody(String type, @Nullable String code, String message, @Nullable String failedGeneration) {
 		ObjectNode error = JSON.createObjectNode().put("message", message).put("type", type);
 		if (code != null) {
@@ -34,45 +38,136 @@ final class WireFormat {
 		return JSON.writeValueAsString(body);
 	}
 
-	static String completion(long sequence, String model, String content, String servedTier, int promptTokens,
-			int completionTokens) {
-		return completionBody(sequence, model, servedTier, "stop", usage(promptTokens, completionTokens),
-				(message) -> message.put("content", content));
+	/** Groq's 400 for a request it refuses: {@code invalid_request_error}, no code. */
+	static EmulatedResponse invalidRequest(String message) {
+		return EmulatedResponse.error(400, "invalid_request_error", null, message);
 	}
 
-	static String toolCallCompletion(long sequence, String model, List<EmulatedResponse.ToolCall> calls,
-			String servedTier, int promptTokens) {
-		return completionBody(sequence, model, servedTier, "tool_calls", usage(promptTokens, 10 * calls.size()),
-				(message) -> {
-					ArrayNode toolCalls = message.putArray("tool_calls");
-					for (EmulatedResponse.ToolCall call : calls) {
-						ObjectNode toolCall = toolCalls.addObject().put("id", call.id()).put("type", "function");
-						toolCall.putObject("function").put("name", call.name()).put("arguments", call.arguments());
-					}
-				});
+	static EmulatedResponse json(JsonNode body) {
+		return EmulatedResponse.json(200, JSON.writeValueAsString(body));
 	}
 
-	private static String completionBody(long sequence, String model, String servedTier, String finishReason,
-			ObjectNode usage, Consumer<ObjectNode> message) {
+	static EmulatedResponse notFound(String kind, String id) {
+		return EmulatedResponse.error(404, "invalid_request_error", "not_found", "No " + kind + " with id '" + id + "'");
+	}
+
+	static EmulatedResponse methodNotAllowed(RecordedRequest request) {
+		return EmulatedResponse.error(405, "invalid_request_error", "method_not_allowed",
+				request.method() + " is not allowed on " + request.path());
+	}
+
+	/** A blocking chat completion. */
+	static ObjectNode completion(Completion completion, String model, String requestId, long seed, String servedTier) {
 		ObjectNode body = JSON.createObjectNode()
-			.put("id", "chatcmpl-emulated-" + sequence)
+			.put("id", completion.id())
 			.put("object", "chat.completion")
-			.put("created", 1730241104L + sequence)
+			.put("created", completion.created())
 			.put("model", model);
 		ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
-		message.accept(choice.putObject("message").put("role", "assistant"));
+		ObjectNode message = choice.putObject("message").put("role", "assistant");
+		if (completion.toolCalls().isEmpty()) {
+			message.put("content", completion.content());
+		}
+		else {
+			toolCalls(message.putArray("tool_calls"), completion.toolCalls(), false);
+		}
+		choice.putNull("logprobs");
+		choice.put("finish_reason", completion.finishReason());
+		body.set("usage", usage(completion));
+		body.putNull("usage_breakdown");
+		body.put("system_fingerprint", SYSTEM_FINGERPRINT);
+		body.putObject("x_groq").put("id", requestId).put("seed", seed);
+		body.put("service_tier", servedTier);
+		return body;
+	}
+
+	/**
+	 * One streamed chunk with one choice. Only the first chunk carries {@code x_groq.id}; only
+	 * the last choice chunk {@code x_groq.usage} and the top-level {@code usage}; no choice
+	 * chunk carries {@code service_tier} (captured).
+	 */
+	static ObjectNode chunk(Completion completion, String model, ObjectNode delta, @Nullable String finishReason,
+			@Nullable ObjectNode xGroq, @Nullable ObjectNode usage) {
+		ObjectNode body = chunkHead(completion, model);
+		ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
+		choice.set("delta", delta);
 		choice.putNull("logprobs");
 		choice.put("finish_reason", finishReason);
-		body.set("usage", usage);
-		body.put("system_fingerprint", "fp_emulated");
-		body.putObject("x_groq").put("id", "req_emulated_" + sequence).put("seed", 167346302 + sequence);
+		if (xGroq != null) {
+			body.set("x_groq", xGroq);
+		}
+		if (usage != null) {
+			body.set("usage", usage);
+		}
+		return body;
+	}
+
+	/**
+	 * The extra last chunk of {@code stream_options.include_usage}: {@code "choices": []}, the
+	 * usage and the served tier, no {@code x_groq} (captured).
+	 */
+	static ObjectNode usageChunk(Completion completion, String model, String servedTier) {
+		ObjectNode body = chunkHead(completion, model);
+		body.putArray("choices");
+		body.set("usage", usage(completion));
 		body.put("service_tier", servedTier);
+		return body;
+	}
+
+	private static ObjectNode chunkHead(Completion completion, String model) {
+		return JSON.createObjectNode()
+			.put("id", completion.id())
+			.put("object", "chat.completion.chunk")
+			.put("created", completion.created())
+			.put("model", model)
+			.put("system_fingerprint", SYSTEM_FINGERPRINT);
+	}
+
+	/** Tool calls as on a message, or as one streamed delta each (with {@code index}). */
+	static void toolCalls(ArrayNode into, List<EmulatedResponse.ToolCall> calls, boolean delta) {
+		for (int i = 0; i < calls.size(); i++) {
+			EmulatedResponse.ToolCall call = calls.get(i);
+			ObjectNode toolCall = into.addObject().put("id", call.id()).put("type", "function");
+			toolCall.putObject("function").put("name", call.name()).put("arguments", call.arguments());
+			if (delta) {
+				toolCall.put("index", i);
+			}
+		}
+	}
+
+	static ObjectNode usage(Completion completion) {
+		return usage(completion.promptTokens(), completion.completionTokens());
+	}
+
+	static ObjectNode usage(int promptTokens, int completionTokens) {
+		return JSON.createObjectNode()
+			.put("queue_time", 0.0418)
+			.put("prompt_tokens", promptTokens)
+			.put("prompt_time", 0.00195)
+			.put("completion_tokens", completionTokens)
+			.put("completion_time", 0.245)
+			.put("total_tokens", promptTokens + completionTokens)
+			.put("total_time", 0.24695);
+	}
+
+	static String models(Collection<EmulatedModel> models) {
+		ObjectNode body = JSON.createObjectNode().put("object", "list");
+		ArrayNode data = body.putArray("data");
+		models.forEach((model) -> data.add(model(model)));
 		return JSON.writeValueAsString(body);
 	}
 
-	/** Groq's 400 for a request it refuses. */
-	static EmulatedResponse invalidRequest(String message) {
-		return EmulatedResponse.error(400, "invalid_request_error", null, message);
+	static ObjectNode model(EmulatedModel model) {
+		ObjectNode json = JSON.createObjectNode()
+			.put("id", model.id())
+			.put("object", "model")
+			.put("created", model.created())
+			.put("owned_by", model.ownedBy())
+			.put("active", true)
+			.put("context_window", model.contextWindow());
+		json.putNull("public_apps");
+		json.put("max_completion_tokens", model.maxCompletionTokens());
+		return json;
 	}
 
 	/**
@@ -95,61 +190,6 @@ final class WireFormat {
 					: new ObjectBody(null, invalidRequest("The request body must be a JSON object"));
 		}
 
-	}
-
-	static String chunk(long sequence, String model, String servedTier, ObjectNode delta, @Nullable String finishReason,
-			@Nullable ObjectNode xGroq, @Nullable ObjectNode usage) {
-		ObjectNode body = JSON.createObjectNode()
-			.put("id", "chatcmpl-emulated-" + sequence)
-			.put("object", "chat.completion.chunk")
-			.put("created", 1730241104L + sequence)
-			.put("model", model)
-			.put("system_fingerprint", "fp_emulated");
-		ObjectNode choice = body.putArray("choices").addObject().put("index", 0);
-		choice.set("delta", delta);
-		choice.putNull("logprobs");
-		choice.put("finish_reason", finishReason);
-		if (xGroq != null) {
-			body.set("x_groq", xGroq);
-		}
-		if (usage != null) {
-			body.set("usage", usage);
-		}
-		body.put("service_tier", servedTier);
-		return JSON.writeValueAsString(body);
-	}
-
-	static ObjectNode usage(int promptTokens, int completionTokens) {
-		return JSON.createObjectNode()
-			.put("queue_time", 0.0418)
-			.put("prompt_tokens", promptTokens)
-			.put("prompt_time", 0.00195)
-			.put("completion_tokens", completionTokens)
-			.put("completion_time", 0.245)
-			.put("total_tokens", promptTokens + completionTokens)
-			.put("total_time", 0.24695);
-	}
-
-	static String models(Collection<String> ids) {
-		ObjectNode body = JSON.createObjectNode().put("object", "list");
-		ArrayNode data = body.putArray("data");
-		for (String id : ids) {
-			data.add(model(id));
-		}
-		return JSON.writeValueAsString(body);
-	}
-
-	static ObjectNode model(String id) {
-		ObjectNode model = JSON.createObjectNode()
-			.put("id", id)
-			.put("object", "model")
-			.put("created", 1693721698L)
-			.put("owned_by", id.startsWith("openai/") ? "OpenAI" : "Meta")
-			.put("active", true)
-			.put("context_window", 131072);
-		model.putNull("public_apps");
-		model.put("max_completion_tokens", 32768);
-		return model;
 	}
 
 }

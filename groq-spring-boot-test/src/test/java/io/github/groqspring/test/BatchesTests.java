@@ -115,12 +115,14 @@ class BatchesTests {
 		assertThat(first.get("error").isNull()).isTrue();
 		JsonNode response = first.get("response");
 		assertThat(response.get("status_code").asInt()).isEqualTo(200);
-		assertThat(response.get("request_id").asString()).startsWith("req_");
+		assertThat(response.get("request_id").asString()).matches("req_01[0-9a-hjkmnp-tv-z]{24}");
 		JsonNode body = response.get("body");
 		assertThat(body.get("object").asString()).isEqualTo("chat.completion");
 		assertThat(body.at("/choices/0/message/content").asString())
 			.isEqualTo("Emulated reply to: Question " + first.get("custom_id").asString().substring(1));
-		assertThat(body.get("service_tier").asString()).isEqualTo("on_demand");
+		assertThat(body.get("service_tier").asString()).isEqualTo("batch");
+		assertThat(body.at("/x_groq/id").asString()).isEqualTo(response.get("request_id").asString());
+		assertThat(results).extracting((line) -> line.at("/response/request_id").asString()).doesNotHaveDuplicates();
 	}
 
 	@Test
@@ -179,12 +181,30 @@ class BatchesTests {
 		assertThat(batch.at("/errors/object").asString()).isEqualTo("list");
 		assertThat(batch.at("/errors/data")).extracting((error) -> error.get("line").asInt() + ": "
 				+ error.get("message").asString())
-			.containsExactly("2: Line is not valid JSON", "3: Duplicate custom_id 'a'",
+			.containsExactly("2: This line is not parseable as valid JSON.",
+					"3: The custom_id for this request is a duplicate of another request. The custom_id parameter must "
+							+ "be unique for each request in a batch.",
 					"4: service_tier is not supported in batch requests");
+		assertThat(batch.at("/errors/data")).extracting((error) -> error.get("code").asString())
+			.containsExactly("invalid_json_line", "duplicate_custom_id", "invalid_request");
 	}
 
 	@Test
-	void listPagesNewestFirstWithAfterAndLimit() throws Exception {
+	void listAnswersAsGroqsApiReferenceDescribesItEveryBatchNewestFirstWithoutPaging() throws Exception {
+		String fileId = uploadedFile(line("a", "Hi"));
+		List<String> ids = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			ids.add(0, json(create(fileId, "24h")).get("id").asString());
+		}
+		JsonNode list = json(send("GET", "/openai/v1/batches?limit=2", null, null));
+		assertThat(list.propertyNames()).containsExactly("object", "data");
+		assertThat(list.get("data")).extracting((batch) -> batch.get("id").asString()).containsExactlyElementsOf(ids);
+		assertThat(ids).allSatisfy((id) -> assertThat(id).matches("batch_01[0-9a-hjkmnp-tv-z]{24}"));
+	}
+
+	@Test
+	void listPagesNewestFirstWithAfterAndLimitWhenCursorPagingIsOn() throws Exception {
+		emulator.batches().cursorPaging(true);
 		String fileId = uploadedFile(line("a", "Hi"));
 		List<String> ids = new ArrayList<>();
 		for (int i = 0; i < 3; i++) {

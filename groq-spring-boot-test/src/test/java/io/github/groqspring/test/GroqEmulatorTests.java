@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,10 +35,17 @@ class GroqEmulatorTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue("content-type")).contains("application/json");
 		assertThat(response.headers().firstValue("x-ratelimit-reset-requests")).contains("2m59.56s");
-		assertThat(response.body()).contains("\"object\":\"chat.completion\"")
-			.contains("\"content\":\"Emulated reply to: Hello there\"")
-			.contains("\"service_tier\":\"on_demand\"")
-			.contains("\"x_groq\":{\"id\":\"req_emulated_");
+		JsonNode body = WireFormat.JSON.readTree(response.body());
+		assertThat(body.propertyNames()).containsExactly("id", "object", "created", "model", "choices", "usage",
+				"usage_breakdown", "system_fingerprint", "x_groq", "service_tier");
+		assertThat(body.get("id").asString()).matches("chatcmpl-[0-9a-f-]{36}");
+		assertThat(body.get("object").asString()).isEqualTo("chat.completion");
+		assertThat(body.at("/choices/0/message").toString())
+			.isEqualTo("{\"role\":\"assistant\",\"content\":\"Emulated reply to: Hello there\"}");
+		assertThat(body.at("/choices/0/finish_reason").asString()).isEqualTo("stop");
+		assertThat(body.get("service_tier").asString()).isEqualTo("on_demand");
+		assertThat(body.at("/x_groq/id").asString()).matches("req_01[0-9a-hjkmnp-tv-z]{24}")
+			.isEqualTo(response.headers().firstValue("x-request-id").orElseThrow());
 		assertThat(emulator.lastRequest().serviceTier()).isNull();
 	}
 
@@ -51,10 +59,10 @@ class GroqEmulatorTests {
 	void rejectsWhatGroqRejects() throws Exception {
 		assertRefused(post("""
 				{"model":"llama-3.3-70b-versatile","store":true,"messages":[{"role":"user","content":"x"}]}"""), 400,
-				"property 'store' is unsupported");
+				"property 'store' is unsupported, did you mean 'stop'?");
 		assertRefused(post("""
 				{"model":"llama-3.3-70b-versatile","messages":[{"role":"user","name":"bob","content":"x"}]}"""), 400,
-				"property 'name' is unsupported");
+				"'messages.0' : for 'role:user' the following must be satisfied[('messages.0' : property 'name' is unsupported)]");
 		assertRefused(post("""
 				{"model":"llama-3.3-70b-versatile","n":2,"messages":[{"role":"user","content":"x"}]}"""), 400,
 				"number must be at most 1");

@@ -36,7 +36,7 @@ class StreamingApplicationTests {
 		try (ConfigurableApplicationContext context = SpringApplication.run(StreamingApplication.class,
 				"--groq.base-url=" + this.emulator.baseUrl())) {
 			assertThat(output).contains("Emulated reply to: " + StreamingApplication.QUESTION + "\n"
-					+ "[13 pieces, finish_reason=stop, 13 completion tokens, x_groq.id=req_emulated_1]");
+					+ "[13 pieces, finish_reason=stop, 13 completion tokens, x_groq.id=" + this.emulator.lastRequest().requestId() + "]");
 			JSONAssert.assertEquals("""
 					{"model":"llama-3.1-8b-instant","stream":true,
 					 "messages":[{"role":"user","content":"%s"}]}""".formatted(StreamingApplication.QUESTION),

@@ -1,0 +1,68 @@
+package io.github.groqspring.test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.time.Duration;
+
+import com.sun.net.httpserver.HttpExchange;
+
+/**
+ * Puts an answer on the wire: Groq's headers on every answer, errors included (a fresh
+ * {@code x-request-id}, the region, rate limits; a scripted header wins), then the body whole
+ * or broken as scripted ({@link EmulatedResponse.Fault}).
+ */
+final class ResponseWriter {
+
+	private ResponseWriter() {
+	}
+
+	static void headers(HttpExchange exchange, Exchange request, EmulatedResponse response, int requestsSoFar) {
+		var headers = exchange.getResponseHeaders();
+		headers.set("x-request-id", request.requestId());
+		headers.set("x-groq-region", "emulator");
+		RateLimitHeaders.write(headers, requestsSoFar);
+		response.headers().forEach(headers::set);
+	}
+
+	static void body(HttpExchange exchange, EmulatedResponse response) throws IOException {
+		byte[] body = (response.body() != null) ? response.body() : new byte[0];
+		switch (response.fault()) {
+			case NO_ANSWER -> sleep(Duration.ofMinutes(5));
+			case RESET_MID_BODY -> {
+				exchange.sendResponseHeaders(response.status(), body.length);
+				OutputStream out = exchange.getResponseBody();
+				out.write(body, 0, body.length / 2);
+				out.flush();
+				throw new IOException("connection cut mid-body, as scripted");
+			}
+			case DRIP -> {
+				exchange.sendResponseHeaders(response.status(), body.length);
+				try (OutputStream out = exchange.getResponseBody()) {
+					for (int offset = 0; offset < body.length; offset += 16) {
+						out.write(body, offset, Math.min(16, body.length - offset));
+						out.flush();
+						sleep(response.dripInterval());
+					}
+				}
+			}
+			case NONE -> {
+				exchange.sendResponseHeaders(response.status(), (body.length > 0) ? body.length : -1);
+				if (body.length > 0) {
+					try (OutputStream out = exchange.getResponseBody()) {
+						out.write(body);
+					}
+				}
+			}
+		}
+	}
+
+	static void sleep(Duration delay) {
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
