@@ -17,27 +17,37 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class GroqProperties {
 
 	/**
-	 * API key for Groq (starts with gsk_). Also read from the GROQ_API_KEY environment
-	 * variable. Required while groq.base-url is Groq's cloud. One line: a key with a control
-	 * character (CR, LF, tab) inside fails start-up; surrounding whitespace is dropped.
-	 * Masked on the actuator's env and configprops endpoints.
+	 * API key for Groq (starts with gsk_), also read from the GROQ_API_KEY environment
+	 * variable. Required while groq.base-url is Groq's cloud, where start-up fails with a
+	 * failure analysis without it; not needed for any other base URL (an emulator, a proxy).
+	 * Surrounding whitespace, such as a secret file's trailing line break, is dropped; a key
+	 * with a control character inside (CR, LF, tab) fails start-up, naming the property and
+	 * where it came from, never the key. Masked on the actuator's env and configprops
+	 * endpoints.
 	 */
 	private @Nullable String apiKey;
 
 	/**
-	 * Base URL of Groq's API, without the /openai/v1 path. Also read from GROQ_BASE_URL.
-	 * http:// or https://, without a user name or password.
+	 * Base URL of Groq's API, also read from the GROQ_BASE_URL environment variable. A
+	 * trailing slash or /openai/v1 path is dropped, since every call adds it. An http:// or
+	 * https:// URL without a user name or password (Groq authenticates with the API key
+	 * alone): anything else fails start-up, with the URL's credentials masked.
 	 */
 	private String baseUrl = GroqTemplateBuilder.DEFAULT_BASE_URL;
 
 	/**
-	 * Model used by requests that name none, e.g. llama-3.3-70b-versatile.
+	 * Model used by requests that name none, e.g. llama-3.3-70b-versatile: by
+	 * GroqTemplate.complete(String) and by batch lines without a model. The health
+	 * indicator checks that it is listed and active.
 	 */
 	private @Nullable String defaultModel;
 
 	/**
-	 * Service tier sent when neither the request nor @GroqTier chooses one. Unset sends no
-	 * service_tier, so Groq serves on_demand.
+	 * Service tier sent when neither the request nor @GroqTier (or GroqTierContext) chooses
+	 * one: performance, on_demand, flex or auto (on-demand and ON_DEMAND bind too); any
+	 * other value fails start-up naming the valid values. Unset sends no service_tier, so
+	 * Groq serves on_demand: sending auto by default would give free-tier organisations a
+	 * 400.
 	 */
 	private @Nullable ServiceTier defaultServiceTier;
 
@@ -47,19 +57,21 @@ public class GroqProperties {
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
 	/**
-	 * How long one attempt may take, from sending to the response's last byte (for a
+	 * How long one attempt may take, from sending the request to the response's last byte,
+	 * enforced while reading so that a server trickling bytes cannot stretch it (for a
 	 * stream: the longest wait for bytes); more than 0s.
 	 */
 	private Duration readTimeout = Duration.ofSeconds(60);
 
 	/**
 	 * Whole budget of one call: its attempts, the waits between them and a flex fallback;
-	 * more than 0s.
+	 * more than 0s. A retry whose wait would pass it is not made.
 	 */
 	private Duration callTimeout = Duration.ofMinutes(3);
 
 	/**
-	 * Most connections open to Groq at once (the HTTP connection pool's size); at least 1.
+	 * Most connections open to Groq at once (the size of Apache HttpClient 5's connection
+	 * pool, whose own default of 5 per host would queue concurrent callers); at least 1.
 	 */
 	private int maxConnections = 64;
 
@@ -237,7 +249,8 @@ public class GroqProperties {
 	public static class Retry {
 
 		/**
-		 * Retries after the first attempt, 0 or more; 0 switches retries off.
+		 * Retries after the first attempt, 0 or more; 0 switches retries off. Creating or
+		 * cancelling a batch and uploading a file are never retried.
 		 */
 		private int maxRetries = 2;
 
@@ -254,7 +267,7 @@ public class GroqProperties {
 
 		/**
 		 * Longest retry-after (or retry-after-ms) Groq may ask for and be obeyed, 0s or
-		 * more; a longer one falls back to the backoff.
+		 * more; a longer one falls back to the backoff. No wait passes groq.call-timeout.
 		 */
 		private Duration maxRetryAfter = Duration.ofSeconds(60);
 
@@ -303,7 +316,7 @@ public class GroqProperties {
 		/**
 		 * Tier a flex request is sent again on when flex has no capacity (HTTP 498) after its
 		 * retries, e.g. on_demand; not flex itself. The fallback has retries of its own, within
-		 * the call's budget. Unset lets the capacity exception reach the caller.
+		 * groq.call-timeout. Unset lets the capacity exception reach the caller.
 		 */
 		private @Nullable ServiceTier fallbackTier;
 
@@ -327,8 +340,10 @@ public class GroqProperties {
 	public static class RateLimit {
 
 		/**
-		 * Whether a call that Groq's last rate-limit headers say would be rejected waits for
-		 * the advertised reset instead of being sent, within groq.call-timeout.
+		 * Whether a blocking chat completion that Groq's last rate-limit headers (or 429) for
+		 * its model and tier say would be rejected waits for the advertised reset instead of
+		 * being sent. A reset after groq.call-timeout fails the call at once, unsent, with
+		 * RateLimitExhaustedException.
 		 */
 		private boolean wait;
 
@@ -348,9 +363,10 @@ public class GroqProperties {
 	public static class Stream {
 
 		/**
-		 * How long a stream may wait for bytes before it fails and its connection is
-		 * dropped; more than 0s. Unset leaves groq.read-timeout as the only limit; the
-		 * shorter of the two wins.
+		 * How long a stream may wait for bytes before it fails with
+		 * GroqStreamTimeoutException and its connection is dropped; more than 0s. Time the
+		 * application spends between chunks does not count. Unset leaves groq.read-timeout as
+		 * the only limit; the shorter of the two wins.
 		 */
 		private @Nullable Duration idleTimeout;
 

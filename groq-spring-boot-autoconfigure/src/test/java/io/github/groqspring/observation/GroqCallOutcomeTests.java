@@ -17,12 +17,12 @@ class GroqCallOutcomeTests {
 	private static final Pattern VALUE = Pattern.compile("`([A-Z_]+)`");
 
 	@Test
-	void theReadmeListsEveryOutcomeAMeterOrSpanCanCarry() throws IOException {
-		String outcomeRow = Files.readAllLines(Path.of("../README.md"))
+	void theObservabilityPageListsEveryOutcomeAMeterOrSpanCanCarry() throws IOException {
+		String outcomeRow = Files.readAllLines(Path.of("../docs/observability.md"))
 			.stream()
 			.filter((line) -> line.startsWith("| `outcome` |"))
 			.findFirst()
-			.orElseThrow(() -> new AssertionError("README.md has no row for the outcome key"));
+			.orElseThrow(() -> new AssertionError("docs/observability.md has no row for the outcome key"));
 		Matcher values = VALUE.matcher(outcomeRow);
 		List<String> documented = values.results().map((result) -> result.group(1)).toList();
 		assertThat(documented).containsExactlyInAnyOrderElementsOf(
