@@ -327,7 +327,7 @@ public sealed interface ContentPart permits ContentPart.TextPart, ContentPart.Im
 								+ " got one starting '" + url.substring(0, Math.min(url.length(), 40)) + "'");
 					}
 					if (url.length() > MAX_BASE64_REQUEST_BYTES) {
-						throw tooLarge(url.length() - comma - 1, url.length());
+						throw tooLarge((url.length() - comma - 1) * 3L / 4, url.length());
 					}
 				}
 				else if (!scheme.equals("https") && !scheme.equals("http")) {
