@@ -16,8 +16,8 @@ import org.jspecify.annotations.Nullable;
  * after processing (prompt caching docs): a response's remaining-tokens header may still
  * include the cached tokens of that very response. {@link #record(String, RateLimits, long)}
  * therefore gives them back before deciding that the token budget is exhausted (whether
- * Groq's header already left them out is unconfirmed; giving them back can only make the
- * gate wait less, never send what Groq would count twice).
+ * Groq's header already leaves them out is unconfirmed; giving them back can only make the
+ * gate wait less). Pacing on the token budget is not done here.
  */
 public final class RateLimitGate {
 

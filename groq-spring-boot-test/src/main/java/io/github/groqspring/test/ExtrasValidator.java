@@ -41,7 +41,7 @@ final class ExtrasValidator {
 		for (int i = 0; i < documents.size(); i++) {
 			String path = "documents." + i;
 			JsonNode document = documents.get(i);
-			String problem = properties(document, path, Set.of("id", "source"));
+			String problem = Problems.properties(document, path, Set.of("id", "source"));
 			if (problem != null) {
 				return problem;
 			}
@@ -55,12 +55,12 @@ final class ExtrasValidator {
 			}
 			String type = source.path("type").asString("");
 			if (type.equals("text")) {
-				problem = Problems.firstOf(properties(source, path + ".source", Set.of("type", "text")),
+				problem = Problems.firstOf(Problems.properties(source, path + ".source", Set.of("type", "text")),
 						source.path("text").isString() ? null
 								: "'" + path + ".source.text' : property 'text' is missing");
 			}
 			else if (type.equals("json")) {
-				problem = Problems.firstOf(properties(source, path + ".source", Set.of("type", "data")),
+				problem = Problems.firstOf(Problems.properties(source, path + ".source", Set.of("type", "data")),
 						source.path("data").isObject() ? null
 								: "'" + path + ".source.data' : property 'data' is missing");
 			}
@@ -78,7 +78,7 @@ final class ExtrasValidator {
 		if (settings == null || settings.isNull()) {
 			return null;
 		}
-		String problem = properties(settings, "search_settings", SEARCH_SETTINGS);
+		String problem = Problems.properties(settings, "search_settings", SEARCH_SETTINGS);
 		if (problem != null) {
 			return problem;
 		}
@@ -101,14 +101,14 @@ final class ExtrasValidator {
 		if (compound == null || compound.isNull()) {
 			return null;
 		}
-		String problem = properties(compound, "compound_custom", Set.of("models", "tools"));
+		String problem = Problems.properties(compound, "compound_custom", Set.of("models", "tools"));
 		if (problem == null && compound.hasNonNull("models")) {
-			problem = properties(compound.get("models"), "compound_custom.models",
+			problem = Problems.properties(compound.get("models"), "compound_custom.models",
 					Set.of("reasoning_model", "answering_model"));
 		}
 		if (problem == null && compound.hasNonNull("tools")) {
 			JsonNode tools = compound.get("tools");
-			problem = properties(tools, "compound_custom.tools", Set.of("enabled_tools", "wolfram_settings"));
+			problem = Problems.properties(tools, "compound_custom.tools", Set.of("enabled_tools", "wolfram_settings"));
 			JsonNode enabled = tools.get("enabled_tools");
 			if (problem == null && enabled != null && !enabled.isNull()) {
 				if (!strings(enabled)) {
@@ -123,18 +123,6 @@ final class ExtrasValidator {
 			}
 		}
 		return problem;
-	}
-
-	private static @Nullable String properties(JsonNode node, String path, Set<String> allowed) {
-		if (!node.isObject()) {
-			return "'" + path + "' : value must be an object";
-		}
-		for (String name : node.propertyNames()) {
-			if (!allowed.contains(name)) {
-				return "'" + path + "' : " + Problems.unsupported(name, allowed);
-			}
-		}
-		return null;
 	}
 
 	private static boolean strings(JsonNode array) {

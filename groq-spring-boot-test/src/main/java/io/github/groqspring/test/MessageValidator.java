@@ -196,14 +196,9 @@ final class MessageValidator {
 	}
 
 	private @Nullable String image(JsonNode image, String path) {
-		if (!image.isObject()) {
-			return "'" + path + "' : value must be an object";
-		}
-		Set<String> allowed = Set.of("url", "detail");
-		for (String name : image.propertyNames()) {
-			if (!allowed.contains(name)) {
-				return "'" + path + "' : " + Problems.unsupported(name, allowed);
-			}
+		String shape = Problems.properties(image, path, Set.of("url", "detail"));
+		if (shape != null) {
+			return shape;
 		}
 		if (!image.path("url").isString()) {
 			return "'" + path + ".url' : property 'url' is missing";
@@ -227,14 +222,9 @@ final class MessageValidator {
 	}
 
 	private static @Nullable String document(JsonNode document, String path) {
-		if (!document.isObject()) {
-			return "'" + path + "' : value must be an object";
-		}
-		Set<String> allowed = Set.of("data", "id");
-		for (String name : document.propertyNames()) {
-			if (!allowed.contains(name)) {
-				return "'" + path + "' : " + Problems.unsupported(name, allowed);
-			}
+		String shape = Problems.properties(document, path, Set.of("data", "id"));
+		if (shape != null) {
+			return shape;
 		}
 		if (!document.path("data").isObject()) {
 			return "'" + path + ".data' : property 'data' is missing";
