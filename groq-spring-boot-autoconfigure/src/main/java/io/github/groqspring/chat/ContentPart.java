@@ -277,17 +277,18 @@ public sealed interface ContentPart permits ContentPart.TextPart, ContentPart.Im
 
 		static ImagePart byUrl(Resource resource) {
 			URI uri;
-			long length;
 			try {
 				uri = resource.getURI();
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot read the URL of " + resource.getDescription(), ex);
+			}
+			long length;
+			try {
 				length = resource.contentLength();
 			}
 			catch (IOException ex) {
-				length = -1;
-				uri = null;
-			}
-			if (uri == null) {
-				throw new UncheckedIOException(new IOException("Cannot read the URL of " + resource.getDescription()));
+				length = -1; // unknown: Groq checks the size when it fetches the image
 			}
 			if (length > MAX_URL_IMAGE_BYTES) {
 				throw new IllegalArgumentException("The image at " + uri + " is " + length + " bytes: Groq fetches "

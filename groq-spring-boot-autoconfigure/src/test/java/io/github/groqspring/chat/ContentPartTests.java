@@ -134,6 +134,36 @@ class ContentPartTests {
 	}
 
 	@Test
+	void anHttpResourceIsSentByUrlWhenItsLengthFitsGroqsTwentyMegabytes() throws Exception {
+		com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer
+			.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+		server.createContext("/", (exchange) -> {
+			exchange.getResponseHeaders().set("Content-Length", "73");
+			exchange.sendResponseHeaders(200, -1);
+			exchange.close();
+		});
+		server.start();
+		try {
+			String base = "http://127.0.0.1:" + server.getAddress().getPort();
+			assertThat(ContentPart.image(new org.springframework.core.io.UrlResource(base + "/small.png")).imageUrl().url())
+				.isEqualTo(base + "/small.png");
+			server.removeContext("/");
+			server.createContext("/", (exchange) -> {
+				exchange.getResponseHeaders().set("Content-Length", Long.toString(ContentPart.MAX_URL_IMAGE_BYTES + 1));
+				exchange.sendResponseHeaders(200, -1);
+				exchange.close();
+			});
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> ContentPart.image(new org.springframework.core.io.UrlResource(base + "/big.png")))
+				.withMessage("The image at " + base + "/big.png is 20971521 bytes: Groq fetches images by URL up to 20 MB "
+						+ "(20971520 bytes, else 400); make it smaller");
+		}
+		finally {
+			server.stop(0);
+		}
+	}
+
+	@Test
 	void anInlineImageDoesNotSpillItsBase64IntoToString() {
 		ContentPart.ImagePart image = ContentPart.image("image/png", java.util.Base64.getDecoder().decode(RED_PNG_BASE64));
 		assertThat(image.toString()).isEqualTo("ImagePart[imageUrl=ImageUrl[url=data:image/png;base64,... (122 chars), "
