@@ -95,12 +95,16 @@ test('response_format json_schema answers with JSON valid against the schema (st
     assert.deepEqual(conforms(schema, JSON.parse(completion.choices[0].message.content)), []);
   });
 
-test('user content as an array of parts is accepted and its text parts are the prompt (API reference, vision docs)',
+test('user content as an array of parts is accepted and an image in it is described (API reference, vision docs)',
   async () => {
     const completion = await groq.chat.completions.create({ model: 'meta-llama/llama-4-scout-17b-16e-instruct',
       messages: [{ role: 'user', content: [{ type: 'text', text: 'What is' },
         { type: 'image_url', image_url: { url: 'https://example.com/cat.png' } }, { type: 'text', text: 'here?' }] }] });
-    assert.equal(completion.choices[0].message.content, 'Emulated reply to: What is\nhere?');
+    assert.equal(completion.choices[0].message.content,
+      'Emulated description of image 1: the image at https://example.com/cat.png (Groq fetches it; the emulator does not).');
+    const text = await groq.chat.completions.create({ model: 'llama-3.3-70b-versatile',
+      messages: [{ role: 'user', content: [{ type: 'text', text: 'What is' }, { type: 'text', text: 'here?' }] }] });
+    assert.equal(text.choices[0].message.content, 'Emulated reply to: What is\nhere?');
   });
 
 test('a small max_completion_tokens cuts the answer with finish_reason "length" (API reference)', async () => {

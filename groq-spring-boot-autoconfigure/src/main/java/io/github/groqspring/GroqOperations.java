@@ -47,7 +47,10 @@ public interface GroqOperations {
 	 * Send a chat completion request and stream the answer: the returned stream holds the
 	 * first chunk, and hands out each further chunk as it arrives. The request goes through
 	 * the same tier resolution as {@link #chat(ChatRequest)}, and an error status before
-	 * the stream starts raises the same exception.
+	 * the stream starts raises the same exception. Unless the request sets its own
+	 * {@code stream_options}, it asks for {@code include_usage}: the stream then ends with a
+	 * chunk without choices that carries the usage and the served tier
+	 * ({@link io.github.groqspring.stream.ChatCompletionChunk#usageOnly()}).
 	 * @param request the request
 	 * @return the open stream; close it (try-with-resources)
 	 * @throws io.github.groqspring.error.GroqException when Groq or the network fails

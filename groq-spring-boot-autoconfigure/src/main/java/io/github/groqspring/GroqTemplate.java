@@ -9,9 +9,12 @@ import io.github.groqspring.batch.GroqBatchTemplate;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.chat.StreamOptions;
 import io.github.groqspring.chat.StructuredOutput;
+import io.github.groqspring.chat.Usage;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqException;
+import io.github.groqspring.error.ModelRefusedException;
 import io.github.groqspring.error.RateLimitExhaustedException;
 import io.github.groqspring.http.CallBudget;
 import io.github.groqspring.http.GroqHttpClient;
@@ -94,11 +97,11 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	@Override
 	public ChatResponse chat(ChatRequest request, RequestOptions options) {
-		ChatRequest resolved = resolve(request).withStream(null);
+		ChatRequest resolved = resolve(request).withStream(null).withStreamOptions(null);
 		CallBudget budget = budget(options);
 		return this.observer.observe(() -> GroqObservationContext.chat(resolved),
-				() -> withFlexFallback(resolved, options, GroqObservationContext.current(),
-						(sent, fallback) -> send(sent, budget, fallback)));
+				() -> namingModel(resolved, () -> withFlexFallback(resolved, options, GroqObservationContext.current(),
+						(sent, fallback) -> send(sent, budget, fallback))));
 	}
 
 	@Override
@@ -109,11 +112,16 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	@Override
 	public ChatStream stream(ChatRequest request, RequestOptions options) {
 		ChatRequest resolved = resolve(request).withStream(true);
+		if (resolved.streamOptions() == null) {
+			// Groq names the serving tier in a stream only on the include_usage chunk.
+			resolved = resolved.withStreamOptions(StreamOptions.INCLUDE_USAGE);
+		}
 		CallBudget budget = budget(options);
 		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(resolved));
 		try (GroqCallObservation.Scope scope = call.openScope()) {
-			return withFlexFallback(resolved, options, call.context(),
-					(sent, fallback) -> openStream(sent, budget, call, fallback));
+			ChatRequest sending = resolved;
+			return namingModel(sending, () -> withFlexFallback(sending, options, call.context(),
+					(sent, fallback) -> openStream(sent, budget, call, fallback)));
 		}
 		catch (RuntimeException ex) {
 			call.failed(ex);
@@ -246,7 +254,9 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 			HttpResult<ChatCompletion> result = this.httpClient.post(CHAT_COMPLETIONS, request, ChatCompletion.class,
 					request.serviceTier(), budget);
 			if (this.rateLimitGate != null) {
-				this.rateLimitGate.record(gateKey, result.metadata().rateLimits());
+				Usage usage = result.body().usage();
+				this.rateLimitGate.record(gateKey, result.metadata().rateLimits(),
+						(usage != null) ? usage.cachedTokens() : 0);
 			}
 			return new ChatResponse(result.body(), callMetadata(result.metadata(), fallback));
 		}
@@ -285,6 +295,17 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 				failure.setAttempts(fallback.attempts() + sent);
 				throw failure;
 			}
+		}
+	}
+
+	/** A refusal because of the model names the model the request was sent to when Groq's message did not. */
+	private static <T> T namingModel(ChatRequest request, Supplier<T> call) {
+		try {
+			return call.get();
+		}
+		catch (ModelRefusedException ex) {
+			ex.setModel(request.model());
+			throw ex;
 		}
 	}
 

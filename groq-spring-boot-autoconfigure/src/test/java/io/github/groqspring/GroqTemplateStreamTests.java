@@ -13,6 +13,7 @@ import java.util.stream.Stream;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.chat.StreamOptions;
 import io.github.groqspring.chat.ToolCall;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqTimeoutException;
@@ -75,7 +76,8 @@ class GroqTemplateStreamTests {
 		}
 		RecordedRequest request = this.emulator.lastRequest();
 		JSONAssert.assertEquals("""
-				{"model":"llama-3.3-70b-versatile","messages":[{"role":"user","content":"Hi"}],"stream":true}""",
+				{"model":"llama-3.3-70b-versatile","messages":[{"role":"user","content":"Hi"}],"stream":true,
+				 "stream_options":{"include_usage":true}}""",
 				request.bodyText(), JSONCompareMode.STRICT);
 		assertThat(request.header("Accept")).isEqualTo("text/event-stream");
 		assertThat(request.header("Accept-Encoding")).isEqualTo("identity");
@@ -93,24 +95,31 @@ class GroqTemplateStreamTests {
 			streamed = stream.toResponse();
 			assertThat(stream.isComplete()).isTrue();
 		}
+		// The last chunk is the include_usage chunk: no choice, the usage and the served tier.
 		assertThat(chunks).extracting(ChatCompletionChunk::content)
-			.containsExactly("", "Emulated", " reply", " to:", " Tell", " me", " a", " story", null);
+			.containsExactly("", "Emulated", " reply", " to:", " Tell", " me", " a", " story", null, null);
 		ChatCompletionChunk first = chunks.get(0);
 		assertThat(first.choices().get(0).delta().role()).isEqualTo("assistant");
 		assertThat(first.groqRequestId()).isEqualTo(this.emulator.lastRequest().requestId());
 		assertThat(first.object()).isEqualTo("chat.completion.chunk");
-		ChatCompletionChunk last = chunks.get(chunks.size() - 1);
+		ChatCompletionChunk last = chunks.get(chunks.size() - 2);
 		assertThat(last.finishReason()).isEqualTo("stop");
 		assertThat(last.usage()).isEqualTo(last.xGroq().usage()).isNotNull();
-		assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy((chunk) -> {
+		assertThat(chunks.subList(0, chunks.size() - 2)).allSatisfy((chunk) -> {
 			assertThat(chunk.finishReason()).isNull();
 			assertThat(chunk.usage()).isNull();
+			assertThat(chunk.serviceTier()).isNull();
 		});
+		ChatCompletionChunk usageChunk = chunks.get(chunks.size() - 1);
+		assertThat(usageChunk.usageOnly()).isTrue();
+		assertThat(usageChunk.finishReason()).isNull();
+		assertThat(usageChunk.usage()).isEqualTo(last.usage());
+		assertThat(usageChunk.serviceTier()).isEqualTo("on_demand");
 		assertThat(streamed.content()).isEqualTo(blocking.content());
 		assertThat(streamed.finishReason()).isEqualTo(blocking.finishReason());
-		// Groq names the served tier in a stream only on the include_usage chunk, which the starter does not ask for.
+		// Groq names the served tier in a stream only on the include_usage chunk, which a stream asks for.
 		assertThat(blocking.serviceTier()).isEqualTo("on_demand");
-		assertThat(streamed.serviceTier()).isNull();
+		assertThat(streamed.serviceTier()).isEqualTo("on_demand");
 		assertThat(streamed.usage().promptTokens()).isEqualTo(blocking.usage().promptTokens());
 		assertThat(streamed.usage().completionTokens()).isEqualTo(blocking.usage().completionTokens()).isEqualTo(7);
 		assertThat(streamed.usage().totalDuration()).isEqualTo(blocking.usage().totalDuration());
@@ -119,7 +128,25 @@ class GroqTemplateStreamTests {
 		assertThat(streamed.message().role()).isEqualTo("assistant");
 		assertThat(streamed.metadata().requestId()).isEqualTo(this.emulator.lastRequest().requestId());
 		assertThat(streamed.metadata().rateLimits().limitRequests()).isEqualTo(14400L);
-		assertThat(this.emulator.awaitStreamOutcome(OUTCOME_WAIT)).isEqualTo(new StreamOutcome(9, true, false));
+		assertThat(this.emulator.awaitStreamOutcome(OUTCOME_WAIT)).isEqualTo(new StreamOutcome(10, true, false));
+	}
+
+	@Test
+	void aStreamKeepsTheRequestsOwnStreamOptionsAndABlockingCallSendsNone() throws Exception {
+		ChatRequest withoutUsage = ChatRequest.builder(MODEL).user("Hi").streamOptions(StreamOptions.WITHOUT_USAGE).build();
+		ChatResponse streamed = this.groq.stream(withoutUsage, (chunk) -> {
+		});
+		JSONAssert.assertEquals("""
+				{"model":"llama-3.3-70b-versatile","messages":[{"role":"user","content":"Hi"}],"stream":true,
+				 "stream_options":{"include_usage":false}}""", this.emulator.lastRequest().bodyText(),
+				JSONCompareMode.STRICT);
+		assertThat(streamed.servedTier()).isEmpty();
+		assertThat(streamed.usage()).isNotNull(); // from the last choice chunk's x_groq.usage
+		ChatResponse blocking = this.groq.chat(withoutUsage);
+		JSONAssert.assertEquals("""
+				{"model":"llama-3.3-70b-versatile","messages":[{"role":"user","content":"Hi"}]}""",
+				this.emulator.lastRequest().bodyText(), JSONCompareMode.STRICT);
+		assertThat(blocking.servedTier()).contains(ServiceTier.ON_DEMAND);
 	}
 
 	@Test
@@ -131,7 +158,7 @@ class GroqTemplateStreamTests {
 			ChatResponse response = flexByDefault.stream(ChatRequest.builder(MODEL).user("Hi"), (chunk) -> {
 			});
 			assertThat(this.emulator.lastRequest().serviceTier()).isEqualTo("flex");
-			assertThat(response.servedTier()).isEmpty(); // not in Groq's stream without include_usage
+			assertThat(response.servedTier()).contains(ServiceTier.FLEX); // from the include_usage chunk
 			assertThat(response.metadata().requestedTier()).isEqualTo(ServiceTier.FLEX);
 			flexByDefault.stream(ChatRequest.builder(MODEL).user("Hi").serviceTier(ServiceTier.AUTO)).close();
 			assertThat(this.emulator.lastRequest().serviceTier()).isEqualTo("auto");
@@ -198,7 +225,7 @@ class GroqTemplateStreamTests {
 					(chunk) -> {
 					});
 			assertThat(response.metadata().requestedTier()).isEqualTo(ServiceTier.ON_DEMAND);
-			assertThat(response.servedTier()).isEmpty(); // not in Groq's stream without include_usage
+			assertThat(response.servedTier()).contains(ServiceTier.ON_DEMAND); // from the include_usage chunk
 			assertThat(this.emulator.chatRequests()).extracting(RecordedRequest::serviceTier)
 				.containsExactly("flex", "on_demand");
 		}
@@ -222,6 +249,8 @@ class GroqTemplateStreamTests {
 				assertThat(streamed.metadata().fallbackFrom()).isEqualTo(ServiceTier.FLEX);
 				assertThat(streamed.metadata().attempts()).isEqualTo(4);
 				assertThat(streamed.metadata().requestedTier()).isEqualTo(ServiceTier.ON_DEMAND);
+				assertThat(streamed.servedTier()).contains(ServiceTier.ON_DEMAND);
+				assertThat(blocking.servedTier()).contains(ServiceTier.ON_DEMAND);
 				assertThat(blocking.metadata().fellBack()).isTrue();
 				assertThat(blocking.metadata().attempts()).isEqualTo(4);
 			}
@@ -299,6 +328,7 @@ class GroqTemplateStreamTests {
 		assertThat(fellBack.metadata().fellBack()).isTrue();
 		assertThat(fellBack.metadata().attempts()).isEqualTo(2);
 		assertThat(fellBack.metadata().requestedTier()).isEqualTo(ServiceTier.ON_DEMAND);
+		assertThat(fellBack.servedTier()).contains(ServiceTier.ON_DEMAND);
 		try (GroqTemplate withFallback = template(RetrySettings.NONE)
 			.flexFallbackTier(ServiceTier.ON_DEMAND)
 			.build()) {

@@ -7,17 +7,26 @@ import io.github.groqspring.batch.Batch;
 import io.github.groqspring.batch.BatchFile;
 import io.github.groqspring.batch.BatchPage;
 import io.github.groqspring.batch.FileDeletion;
+import io.github.groqspring.chat.Annotation;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatMessage;
 import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.chat.CitationOptions;
+import io.github.groqspring.chat.CompoundCustom;
+import io.github.groqspring.chat.ContentPart;
+import io.github.groqspring.chat.Document;
+import io.github.groqspring.chat.ExecutedTool;
 import io.github.groqspring.chat.ReasoningEffort;
 import io.github.groqspring.chat.ReasoningFormat;
 import io.github.groqspring.chat.ResponseFormat;
 import io.github.groqspring.chat.ResponseMessage;
+import io.github.groqspring.chat.SearchSettings;
+import io.github.groqspring.chat.StreamOptions;
 import io.github.groqspring.chat.Tool;
 import io.github.groqspring.chat.ToolCall;
 import io.github.groqspring.chat.ToolChoice;
 import io.github.groqspring.chat.Usage;
+import io.github.groqspring.chat.UsageBreakdown;
 import io.github.groqspring.error.GroqError;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.models.GroqModelList;
@@ -43,7 +52,12 @@ public class GroqRuntimeHints implements RuntimeHintsRegistrar {
 			ChatCompletion.class, ChatCompletion.Choice.class, ChatCompletion.XGroq.class, ResponseMessage.class,
 			Usage.class, Usage.PromptTokensDetails.class, Usage.CompletionTokensDetails.class, GroqError.class,
 			GroqModel.class, GroqModelList.class, ChatCompletionChunk.class, Batch.class, BatchFile.class,
-			BatchPage.class, FileDeletion.class);
+			BatchPage.class, FileDeletion.class, ContentPart.TextPart.class, ContentPart.ImagePart.class,
+			ContentPart.ImagePart.ImageUrl.class, ContentPart.ImageDetail.class, ContentPart.DocumentPart.class,
+			ContentPart.DocumentPart.Document.class, Document.class, Document.TextSource.class,
+			Document.JsonSource.class, CitationOptions.class, SearchSettings.class, CompoundCustom.class,
+			StreamOptions.class, ExecutedTool.class, Annotation.class, UsageBreakdown.class,
+			ChatCompletion.CacheUsage.class);
 
 	/** Wire types the batch package keeps to itself. */
 	static final List<String> INTERNAL_WIRE_TYPES = List.of("io.github.groqspring.batch.BatchFiles$FileList",

@@ -91,9 +91,10 @@ public final class BatchInput {
 						+ request.serviceTier() + "', but Groq's Batch API does not accept service_tier (a batch has "
 						+ "its own processing window and rate limits): remove serviceTier(...) from this request");
 			}
-			if (Boolean.TRUE.equals(request.stream())) {
-				throw new IllegalArgumentException(
-						"Batch request '" + customId + "' asks for streaming, which a batch cannot do: send it without stream");
+			if (Boolean.TRUE.equals(request.stream()) || request.streamOptions() != null) {
+				throw new IllegalArgumentException("Batch request '" + customId + "' asks for streaming"
+						+ ((request.streamOptions() != null) ? " (stream options)" : "")
+						+ ", which a batch cannot do: send it without stream");
 			}
 			if (!this.customIds.add(customId)) {
 				throw new IllegalArgumentException("Duplicate custom_id '" + customId + "' (request " + (this.lines.size() + 1)

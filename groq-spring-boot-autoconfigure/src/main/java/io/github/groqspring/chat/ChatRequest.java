@@ -24,9 +24,12 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The limits Groq documents are checked however a request is made (builder, copy or
  * constructor), so that nothing Groq would refuse is sent: up to 4 stop sequences, at most
- * 128 tools, and no two tools of one name (a tool call names its tool by name alone).
- * Groq documents no size limit for a text-only request; one too large for the model is
- * answered 413 ({@code GroqRequestTooLargeException}, not retried).
+ * 128 tools, no two function tools of one name (a tool call names its tool by name alone),
+ * inline (base64) images adding up to at most 4 MB
+ * ({@link ContentPart#MAX_BASE64_REQUEST_BYTES}), and not both {@code include_reasoning}
+ * and {@code reasoning_format} (Groq: "cannot specify both"). Groq documents no size limit
+ * for a text-only request; one too large for the model is answered 413
+ * ({@code GroqRequestTooLargeException}, not retried).
  *
  * @param model the model id; {@code null} means {@code groq.default-model}
  * @param messages the conversation, at least one message
@@ -47,6 +50,13 @@ import org.jspecify.annotations.Nullable;
  * @param disableToolValidation Groq extra: skip checking tool calls against the tools sent
  * @param stream whether to stream the answer; set by the template, not by callers
  * @param extraBody further top-level fields, sent as given
+ * @param documents Groq extra: documents the model may draw on and cite
+ * @param citationOptions Groq extra: whether the answer cites the documents
+ * @param searchSettings Groq extra: how a compound system's web search searches
+ * @param compoundCustom Groq extra: a compound system's models and tools (compound systems
+ * are decommissioned, see {@link CompoundCustom})
+ * @param streamOptions sent on streams only; {@code GroqTemplate.stream} asks for
+ * {@link StreamOptions#INCLUDE_USAGE} when this is {@code null}
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @Nullable Double temperature,
@@ -60,13 +70,18 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 		@JsonProperty("include_reasoning") @Nullable Boolean includeReasoning,
 		@JsonProperty("service_tier") @Nullable ServiceTier serviceTier, @Nullable String user,
 		@JsonProperty("disable_tool_validation") @Nullable Boolean disableToolValidation, @Nullable Boolean stream,
-		@JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> extraBody) {
+		@JsonAnyGetter @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Object> extraBody,
+		@Nullable List<Document> documents, @JsonProperty("citation_options") @Nullable CitationOptions citationOptions,
+		@JsonProperty("search_settings") @Nullable SearchSettings searchSettings,
+		@JsonProperty("compound_custom") @Nullable CompoundCustom compoundCustom,
+		@JsonProperty("stream_options") @Nullable StreamOptions streamOptions) {
 
 	/** The JSON names of the typed fields: {@link Builder#extraBody} refuses these. */
 	static final Set<String> TYPED_FIELDS = Set.of("model", "messages", "temperature", "top_p",
 			"max_completion_tokens", "max_tokens", "stop", "seed", "tools", "tool_choice", "parallel_tool_calls",
 			"response_format", "reasoning_effort", "reasoning_format", "include_reasoning", "service_tier", "user",
-			"disable_tool_validation", "stream", "stream_options");
+			"disable_tool_validation", "stream", "stream_options", "documents", "citation_options", "search_settings",
+			"compound_custom");
 
 	/** Groq's documented maximum of tools on one request. */
 	public static final int MAX_TOOLS = 128;
@@ -84,7 +99,61 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 		if (tools != null) {
 			checkTools(tools);
 		}
+		documents = (documents != null) ? List.copyOf(documents) : null;
 		extraBody = extraBody.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(extraBody));
+		checkInlineImages(messages);
+		if (includeReasoning != null && reasoningFormat != null) {
+			throw new IllegalArgumentException("Set includeReasoning or reasoningFormat, not both: Groq answers 400 "
+					+ "\"cannot specify both `include_reasoning` and `reasoning_format`\"");
+		}
+	}
+
+	/**
+	 * A request without documents, citations, search settings, compound settings or stream
+	 * options: the components this record had before those.
+	 * @param model the model id
+	 * @param messages the conversation
+	 * @param temperature sampling temperature
+	 * @param topP nucleus sampling
+	 * @param maxCompletionTokens the most tokens to generate
+	 * @param stop stop sequences
+	 * @param seed the seed
+	 * @param tools the tools
+	 * @param toolChoice the tool choice
+	 * @param parallelToolCalls whether tools may be called in parallel
+	 * @param responseFormat the response format
+	 * @param reasoningEffort the reasoning effort
+	 * @param reasoningFormat the reasoning format
+	 * @param includeReasoning whether reasoning comes back
+	 * @param serviceTier the tier
+	 * @param user the end user's id
+	 * @param disableToolValidation whether Groq skips validating tool calls
+	 * @param stream whether to stream
+	 * @param extraBody further top-level fields
+	 */
+	public ChatRequest(@Nullable String model, List<ChatMessage> messages, @Nullable Double temperature,
+			@Nullable Double topP, @Nullable Integer maxCompletionTokens, @Nullable List<String> stop,
+			@Nullable Long seed, @Nullable List<Tool> tools, @Nullable ToolChoice toolChoice,
+			@Nullable Boolean parallelToolCalls, @Nullable ResponseFormat responseFormat,
+			@Nullable ReasoningEffort reasoningEffort, @Nullable ReasoningFormat reasoningFormat,
+			@Nullable Boolean includeReasoning, @Nullable ServiceTier serviceTier, @Nullable String user,
+			@Nullable Boolean disableToolValidation, @Nullable Boolean stream, Map<String, Object> extraBody) {
+		this(model, messages, temperature, topP, maxCompletionTokens, stop, seed, tools, toolChoice, parallelToolCalls,
+				responseFormat, reasoningEffort, reasoningFormat, includeReasoning, serviceTier, user,
+				disableToolValidation, stream, extraBody, null, null, null, null, null);
+	}
+
+	/** Base64 images cost their {@code data:} URL's length; Groq takes at most 4 MB of request with them. */
+	private static void checkInlineImages(List<ChatMessage> messages) {
+		long bytes = 0;
+		for (ChatMessage message : messages) {
+			bytes += message.inlineImageBytes();
+		}
+		if (bytes > ContentPart.MAX_BASE64_REQUEST_BYTES) {
+			throw new IllegalArgumentException("The request's inline images take " + bytes + " bytes in base64: Groq "
+					+ "accepts requests with base64 images up to 4 MB (" + ContentPart.MAX_BASE64_REQUEST_BYTES
+					+ " bytes, else 413); send some by https URL (up to 20 MB each) or make them smaller");
+		}
 	}
 
 	private static void checkStop(int count) {
@@ -93,16 +162,21 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 		}
 	}
 
-	/** At most 128, and no name twice: cheap for the few tools a request has, allocation-free. */
+	/** At most 128, and no function name twice: cheap for the few tools a request has, allocation-free. */
 	private static void checkTools(List<Tool> tools) {
 		if (tools.size() > MAX_TOOLS) {
 			throw new IllegalArgumentException("Groq accepts at most 128 tools, got " + tools.size()
 					+ ": send only the tools this request needs");
 		}
 		for (int i = 1; i < tools.size(); i++) {
-			String name = tools.get(i).function().name();
+			Tool.Function function = tools.get(i).function();
+			if (function == null) {
+				continue;
+			}
+			String name = function.name();
 			for (int j = 0; j < i; j++) {
-				if (name.equals(tools.get(j).function().name())) {
+				Tool.Function other = tools.get(j).function();
+				if (other != null && name.equals(other.name())) {
 					throw new IllegalArgumentException("Two tools are named '" + name + "' (tools " + j + " and " + i
 							+ "): Groq's tool calls name a tool by its name alone, so give each tool its own name");
 				}
@@ -147,7 +221,8 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 		return new ChatRequest(model, this.messages, this.temperature, this.topP, this.maxCompletionTokens, this.stop,
 				this.seed, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat,
 				this.reasoningEffort, this.reasoningFormat, this.includeReasoning, this.serviceTier, this.user,
-				this.disableToolValidation, this.stream, this.extraBody);
+				this.disableToolValidation, this.stream, this.extraBody, this.documents, this.citationOptions,
+				this.searchSettings, this.compoundCustom, this.streamOptions);
 	}
 
 	/**
@@ -162,7 +237,8 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 		return new ChatRequest(this.model, this.messages, this.temperature, this.topP, this.maxCompletionTokens,
 				this.stop, this.seed, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat,
 				this.reasoningEffort, this.reasoningFormat, this.includeReasoning, serviceTier, this.user,
-				this.disableToolValidation, this.stream, this.extraBody);
+				this.disableToolValidation, this.stream, this.extraBody, this.documents, this.citationOptions,
+				this.searchSettings, this.compoundCustom, this.streamOptions);
 	}
 
 	/**
@@ -177,7 +253,24 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 		return new ChatRequest(this.model, this.messages, this.temperature, this.topP, this.maxCompletionTokens,
 				this.stop, this.seed, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat,
 				this.reasoningEffort, this.reasoningFormat, this.includeReasoning, this.serviceTier, this.user,
-				this.disableToolValidation, stream, this.extraBody);
+				this.disableToolValidation, stream, this.extraBody, this.documents, this.citationOptions,
+				this.searchSettings, this.compoundCustom, this.streamOptions);
+	}
+
+	/**
+	 * This request with other stream options.
+	 * @param streamOptions the options, {@code null} to send none
+	 * @return a copy, or this request when it already has them
+	 */
+	public ChatRequest withStreamOptions(@Nullable StreamOptions streamOptions) {
+		if (Objects.equals(streamOptions, this.streamOptions)) {
+			return this;
+		}
+		return new ChatRequest(this.model, this.messages, this.temperature, this.topP, this.maxCompletionTokens,
+				this.stop, this.seed, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat,
+				this.reasoningEffort, this.reasoningFormat, this.includeReasoning, this.serviceTier, this.user,
+				this.disableToolValidation, this.stream, this.extraBody, this.documents, this.citationOptions,
+				this.searchSettings, this.compoundCustom, streamOptions);
 	}
 
 	/** Builds a {@link ChatRequest}, checking each value as it is set. */
@@ -221,6 +314,16 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 
 		private final Map<String, Object> extraBody = new LinkedHashMap<>();
 
+		private @Nullable List<Document> documents;
+
+		private @Nullable CitationOptions citationOptions;
+
+		private @Nullable SearchSettings searchSettings;
+
+		private @Nullable CompoundCustom compoundCustom;
+
+		private @Nullable StreamOptions streamOptions;
+
 		private Builder() {
 		}
 
@@ -244,6 +347,11 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 			this.disableToolValidation = request.disableToolValidation;
 			this.stream = request.stream;
 			this.extraBody.putAll(request.extraBody);
+			this.documents = request.documents;
+			this.citationOptions = request.citationOptions;
+			this.searchSettings = request.searchSettings;
+			this.compoundCustom = request.compoundCustom;
+			this.streamOptions = request.streamOptions;
 		}
 
 		/**
@@ -275,6 +383,15 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 		 */
 		public Builder user(String content) {
 			return message(ChatMessage.user(content));
+		}
+
+		/**
+		 * Append a user message of several parts: text, images, documents.
+		 * @param parts the parts, e.g. {@code ContentPart.text(...)}, {@code ContentPart.image(...)}
+		 * @return this builder
+		 */
+		public Builder user(ContentPart... parts) {
+			return message(ChatMessage.user(parts));
 		}
 
 		/**
@@ -364,10 +481,11 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 		}
 
 		/**
-		 * The tools the model may call.
-		 * @param tools at most 128 function tools, each with its own name
+		 * The tools the model may call: functions, and Groq's built-in tools
+		 * ({@link Tool#browserSearch()}, {@link Tool#codeInterpreter()}).
+		 * @param tools at most 128 tools, each function with its own name
 		 * @return this builder
-		 * @throws IllegalArgumentException for more than 128 tools or two of one name
+		 * @throws IllegalArgumentException for more than 128 tools or two functions of one name
 		 */
 		public Builder tools(List<Tool> tools) {
 			checkTools(tools);
@@ -467,9 +585,62 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 		}
 
 		/**
-		 * An extra top-level body field, sent as given: for Groq fields newer than this type
-		 * ({@code documents}, {@code search_settings}, ...). A name this type already covers
-		 * is refused, so no typed value is ever overwritten silently.
+		 * Groq extra: documents the model may draw on and, with
+		 * {@link #citationOptions(CitationOptions)}, cite in the answer's annotations.
+		 * @param documents the documents
+		 * @return this builder
+		 */
+		public Builder documents(List<Document> documents) {
+			this.documents = List.copyOf(documents);
+			return this;
+		}
+
+		/**
+		 * Groq extra: whether the answer cites the documents (Groq's default: enabled).
+		 * @param citationOptions the option
+		 * @return this builder
+		 */
+		public Builder citationOptions(CitationOptions citationOptions) {
+			this.citationOptions = citationOptions;
+			return this;
+		}
+
+		/**
+		 * Groq extra: how a compound system's web search searches.
+		 * @param searchSettings the settings
+		 * @return this builder
+		 */
+		public Builder searchSettings(SearchSettings searchSettings) {
+			this.searchSettings = searchSettings;
+			return this;
+		}
+
+		/**
+		 * Groq extra: a compound system's models and built-in tools. Groq decommissioned its
+		 * compound systems on 2026-09-21 (see {@link CompoundCustom}).
+		 * @param compoundCustom the settings
+		 * @return this builder
+		 */
+		public Builder compoundCustom(CompoundCustom compoundCustom) {
+			this.compoundCustom = compoundCustom;
+			return this;
+		}
+
+		/**
+		 * Stream options, sent on streams only ({@code GroqTemplate.chat} leaves them out).
+		 * Without them a stream asks for {@link StreamOptions#INCLUDE_USAGE}.
+		 * @param streamOptions the options
+		 * @return this builder
+		 */
+		public Builder streamOptions(StreamOptions streamOptions) {
+			this.streamOptions = streamOptions;
+			return this;
+		}
+
+		/**
+		 * An extra top-level body field, sent as given: for Groq fields newer than this type.
+		 * A name this type already covers is refused, so no typed value is ever overwritten
+		 * silently.
 		 * @param name the JSON field name
 		 * @param value any value Jackson can write
 		 * @return this builder
@@ -495,7 +666,8 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 			return new ChatRequest(this.model, this.messages, this.temperature, this.topP, this.maxCompletionTokens,
 					this.stop, this.seed, this.tools, this.toolChoice, this.parallelToolCalls, this.responseFormat,
 					this.reasoningEffort, this.reasoningFormat, this.includeReasoning, this.serviceTier, this.user,
-					this.disableToolValidation, this.stream, this.extraBody);
+					this.disableToolValidation, this.stream, this.extraBody, this.documents, this.citationOptions,
+					this.searchSettings, this.compoundCustom, this.streamOptions);
 		}
 
 		private static void requireRange(String name, double value, double min, double max) {

@@ -53,6 +53,24 @@ public record ChatResponse(ChatCompletion completion, ResponseMetadata metadata)
 	}
 
 	/**
+	 * The tools Groq ran server-side for the first choice (built-in tools).
+	 * @return the tool runs, empty when none
+	 */
+	public List<ExecutedTool> executedTools() {
+		ResponseMessage message = message();
+		return (message != null && message.executedTools() != null) ? message.executedTools() : List.of();
+	}
+
+	/**
+	 * The first choice's annotations: citations of documents or tool results.
+	 * @return the annotations, empty when none
+	 */
+	public List<Annotation> annotations() {
+		ResponseMessage message = message();
+		return (message != null && message.annotations() != null) ? message.annotations() : List.of();
+	}
+
+	/**
 	 * Why the first choice stopped.
 	 * @return e.g. {@code stop} or {@code tool_calls}
 	 */

@@ -6,12 +6,69 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A tool the model may call. Groq supports function tools only.
+ * A tool the model may use: a function the application runs ({@link #function}), or one
+ * of Groq's built-in tools, which Groq runs itself and reports as {@code executed_tools}
+ * on the answer: {@link #browserSearch()} and {@link #codeInterpreter()}, on the GPT-OSS
+ * models (built-in tools docs). A request may mix both kinds.
  *
- * @param type always {@code function}
- * @param function the function's definition
+ * @param type {@code function}, {@code browser_search} or {@code code_interpreter} (kept an
+ * open value for Groq's newer types)
+ * @param function the function's definition; {@code null} for a built-in tool, which is
+ * sent as {@code {"type":"..."}} alone
  */
-public record Tool(String type, Function function) {
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Tool(String type, @Nullable Function function) {
+
+	/** The type of a function tool. */
+	public static final String FUNCTION = "function";
+
+	/** Groq's built-in web search (GPT-OSS models). */
+	public static final String BROWSER_SEARCH = "browser_search";
+
+	/** Groq's built-in Python sandbox (GPT-OSS 20B and 120B). */
+	public static final String CODE_INTERPRETER = "code_interpreter";
+
+	public Tool {
+		if (type == null || type.isBlank()) {
+			throw new IllegalArgumentException("A tool needs a type: function, browser_search or code_interpreter");
+		}
+		if (type.equals(FUNCTION) && function == null) {
+			throw new IllegalArgumentException("A function tool needs its function: use Tool.function(...)");
+		}
+		if (!type.equals(FUNCTION) && function != null) {
+			throw new IllegalArgumentException("Only a function tool has a function; a " + type
+					+ " tool is sent as its type alone");
+		}
+	}
+
+	/**
+	 * Groq's built-in web search: the model searches the web and Groq reports each search
+	 * in {@code executed_tools}. Groq's docs pair it with {@code openai/gpt-oss-*} models,
+	 * recommend {@code reasoning_effort: low}, and say it does not work with structured
+	 * outputs.
+	 * @return {@code {"type":"browser_search"}}
+	 */
+	public static Tool browserSearch() {
+		return new Tool(BROWSER_SEARCH, null);
+	}
+
+	/**
+	 * Groq's built-in code execution: Python in a sandbox without network access, each run
+	 * reported in {@code executed_tools} (code in {@code arguments}, results in
+	 * {@code code_results}).
+	 * @return {@code {"type":"code_interpreter"}}
+	 */
+	public static Tool codeInterpreter() {
+		return new Tool(CODE_INTERPRETER, null);
+	}
+
+	/**
+	 * Whether this is one of Groq's built-in tools, which Groq runs itself.
+	 * @return {@code true} for any tool that is not a function
+	 */
+	public boolean builtIn() {
+		return this.function == null;
+	}
 
 	/**
 	 * A function tool.
@@ -21,7 +78,7 @@ public record Tool(String type, Function function) {
 	 * @return the tool
 	 */
 	public static Tool function(String name, @Nullable String description, Map<String, ?> parameters) {
-		return new Tool("function", new Function(name, description, parameters, null));
+		return new Tool(FUNCTION, new Function(name, description, parameters, null));
 	}
 
 	/**

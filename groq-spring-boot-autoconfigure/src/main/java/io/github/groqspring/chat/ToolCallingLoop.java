@@ -10,7 +10,8 @@ import java.util.function.Function;
  * Runs a tool-calling conversation: sends the request with its tools, runs the functions
  * the model calls, appends the assistant's message and one tool message per call, and
  * sends again until the model answers without calling a tool, at most a given number of
- * rounds.
+ * rounds. Groq's built-in tools ({@link Tool#browserSearch()}, {@link Tool#codeInterpreter()})
+ * may be set on the request itself: Groq runs those, the loop runs the functions.
  *
  * <pre>{@code
  * ChatResponse answer = new ToolCallingLoop(groq::chat, 5)
@@ -50,7 +51,12 @@ public final class ToolCallingLoop {
 	 * @return this loop
 	 */
 	public ToolCallingLoop tool(Tool tool, Function<String, String> function) {
-		String name = tool.function().name();
+		Tool.Function definition = tool.function();
+		if (definition == null) {
+			throw new IllegalArgumentException("'" + tool.type() + "' is one of Groq's built-in tools, which Groq runs "
+					+ "itself: set it on the request's tools instead of registering code for it");
+		}
+		String name = definition.name();
 		if (this.tools.containsKey(name)) {
 			throw new IllegalArgumentException("A tool named '" + name + "' is already registered");
 		}
@@ -61,8 +67,8 @@ public final class ToolCallingLoop {
 
 	/**
 	 * Run the conversation.
-	 * @param request the request, without tools of its own (they come from
-	 * {@link #tool(Tool, Function)})
+	 * @param request the request, without function tools of its own (they come from
+	 * {@link #tool(Tool, Function)}); built-in tools it sets are sent with them
 	 * @return the first response that calls no tool
 	 * @throws IllegalStateException when the model calls a tool that was not registered, or
 	 * still calls tools after {@code maxRounds} rounds
@@ -72,11 +78,17 @@ public final class ToolCallingLoop {
 			throw new IllegalStateException("No tools registered: add them with tool(Tool, Function) before run");
 		}
 		ChatRequest first = request.build();
+		List<Tool> all = new ArrayList<>(this.tools.values());
 		if (first.tools() != null) {
-			throw new IllegalArgumentException(
-					"The request sets tools itself; register them with tool(Tool, Function) instead");
+			for (Tool tool : first.tools()) {
+				if (!tool.builtIn()) {
+					throw new IllegalArgumentException("The request sets function tools itself; register them with "
+							+ "tool(Tool, Function) instead");
+				}
+				all.add(tool);
+			}
 		}
-		ChatRequest.Builder conversation = first.mutate().tools(List.copyOf(this.tools.values()));
+		ChatRequest.Builder conversation = first.mutate().tools(all);
 		for (int round = 0;; round++) {
 			ChatResponse response = this.sender.apply(conversation.build());
 			List<ToolCall> calls = response.toolCalls();

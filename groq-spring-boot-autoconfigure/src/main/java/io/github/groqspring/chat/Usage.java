@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param promptTime seconds spent on the prompt
  * @param completionTokens tokens generated
  * @param completionTime seconds spent generating
- * @param totalTokens prompt plus completion tokens
+ * @param totalTokens all tokens, as Groq counts them (a compound system's total has been
+ * seen to exceed prompt plus completion tokens: never recomputed here)
  * @param totalTime seconds in total
  * @param promptTokensDetails cached prompt tokens
  * @param completionTokensDetails reasoning tokens
@@ -26,6 +27,25 @@ public record Usage(@JsonProperty("queue_time") @Nullable Double queueTime,
 		@JsonProperty("total_tokens") long totalTokens, @JsonProperty("total_time") @Nullable Double totalTime,
 		@JsonProperty("prompt_tokens_details") @Nullable PromptTokensDetails promptTokensDetails,
 		@JsonProperty("completion_tokens_details") @Nullable CompletionTokensDetails completionTokensDetails) {
+
+	/**
+	 * Prompt tokens Groq served from its prompt cache: part of {@link #promptTokens()},
+	 * billed at half price, and not counted toward Groq's rate limits (prompt caching docs).
+	 * @return {@code prompt_tokens_details.cached_tokens}, 0 when Groq reported none
+	 */
+	public long cachedTokens() {
+		return (this.promptTokensDetails != null && this.promptTokensDetails.cachedTokens() != null)
+				? this.promptTokensDetails.cachedTokens() : 0;
+	}
+
+	/**
+	 * Tokens a reasoning model spent reasoning: part of {@link #completionTokens()}.
+	 * @return {@code completion_tokens_details.reasoning_tokens}, 0 when Groq reported none
+	 */
+	public long reasoningTokens() {
+		return (this.completionTokensDetails != null && this.completionTokensDetails.reasoningTokens() != null)
+				? this.completionTokensDetails.reasoningTokens() : 0;
+	}
 
 	/**
 	 * Time spent queued at Groq.

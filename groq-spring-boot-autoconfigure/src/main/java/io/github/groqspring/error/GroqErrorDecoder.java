@@ -82,7 +82,9 @@ public final class GroqErrorDecoder {
 						+ refusedTier + "': send another tier (on the request, @GroqTier or groq.default-service-tier) "
 						+ "or none, or upgrade the plan", status, error, requestId, rateLimits, refusedTier);
 			}
-			return new GroqBadRequestException(message, status, error, requestId, rateLimits);
+			GroqBadRequestException modelRefusal = ModelErrors.refusal(message, status, error, requestId, rateLimits);
+			return (modelRefusal != null) ? modelRefusal
+					: new GroqBadRequestException(message, status, error, requestId, rateLimits);
 		}
 		return switch (status) {
 			case 401 -> new GroqAuthenticationException(message + ". Check GROQ_API_KEY (groq.api-key)", status, error,

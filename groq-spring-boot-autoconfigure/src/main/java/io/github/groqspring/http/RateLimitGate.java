@@ -11,6 +11,13 @@ import org.jspecify.annotations.Nullable;
  * Remembers, per model and tier, until when Groq said the budget is exhausted (no requests
  * or tokens left until a reset, or a 429's {@code retry-after}), and makes a call that would
  * certainly be rejected wait for the reset instead of sending, within its deadline.
+ *
+ * <p>Cached prompt tokens do not count toward Groq's limits, but Groq takes them off only
+ * after processing (prompt caching docs): a response's remaining-tokens header may still
+ * include the cached tokens of that very response. {@link #record(String, RateLimits, long)}
+ * therefore gives them back before deciding that the token budget is exhausted (whether
+ * Groq's header already leaves them out is unconfirmed; giving them back can only make the
+ * gate wait less). Pacing on the token budget is not done here.
  */
 public final class RateLimitGate {
 
@@ -22,10 +29,25 @@ public final class RateLimitGate {
 	 * @param limits the parsed headers
 	 */
 	public void record(String key, RateLimits limits) {
+		record(key, limits, 0);
+	}
+
+	/**
+	 * Learn from a successful response's rate limits and its cached prompt tokens, which
+	 * Groq does not count toward the token limit.
+	 * @param key the model and tier
+	 * @param limits the parsed headers
+	 * @param cachedTokens the response's {@code prompt_tokens_details.cached_tokens}
+	 */
+	public void record(String key, RateLimits limits, long cachedTokens) {
 		long now = System.nanoTime();
 		long until = now;
 		until = Math.max(until, exhaustedUntil(now, limits.remainingRequests(), limits.resetRequests()));
-		until = Math.max(until, exhaustedUntil(now, limits.remainingTokens(), limits.resetTokens()));
+		Long remainingTokens = limits.remainingTokens();
+		if (remainingTokens != null && cachedTokens > 0) {
+			remainingTokens = remainingTokens + cachedTokens;
+		}
+		until = Math.max(until, exhaustedUntil(now, remainingTokens, limits.resetTokens()));
 		if (limits.retryAfter() != null) {
 			until = Math.max(until, now + limits.retryAfter().toNanos());
 		}

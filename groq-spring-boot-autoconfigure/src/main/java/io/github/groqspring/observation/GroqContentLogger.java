@@ -60,7 +60,9 @@ public final class GroqContentLogger {
 	}
 
 	private static String describe(ChatMessage message) {
-		String content = (message.content() != null) ? message.content() : "(no content)";
+		// Parts print without their base64 (ImageUrl.toString shortens data: URLs).
+		String content = (message.content() != null) ? message.content()
+				: (message.parts() != null) ? message.parts().toString() : "(no content)";
 		return "[" + message.role() + "] " + content;
 	}
 

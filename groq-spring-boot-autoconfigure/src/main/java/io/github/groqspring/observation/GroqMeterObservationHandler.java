@@ -19,7 +19,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 
 /**
- * Derives Groq's own meters from each stopped call: token counters, the queue-time
+ * Derives Groq's own meters from each stopped call: token counters (with the cached
+ * prompt tokens and the reasoning tokens counted apart, as parts of input and output), the queue-time
  * distribution, and counters of 498s, 429s and retries (every attempt of a call counts,
  * not only the last). The call's duration is the observation's timer, made by Micrometer's
  * {@code DefaultMeterObservationHandler}.
@@ -28,6 +29,15 @@ public class GroqMeterObservationHandler implements ObservationHandler<GroqObser
 
 	/** Tokens, counted by {@code gen_ai.token.type} ({@code input}, {@code output}). */
 	public static final String TOKEN_USAGE = "groq.client.token.usage";
+
+	/**
+	 * Prompt tokens Groq served from its prompt cache: part of the {@code input} tokens of
+	 * {@link #TOKEN_USAGE}, billed at half price and not counted toward Groq's rate limits.
+	 */
+	public static final String CACHED_TOKENS = "groq.client.token.cached";
+
+	/** Tokens a reasoning model spent reasoning: part of the {@code output} tokens of {@link #TOKEN_USAGE}. */
+	public static final String REASONING_TOKENS = "groq.client.token.reasoning";
 
 	/** Groq's {@code usage.queue_time}, per tier. */
 	public static final String QUEUE_TIME = "groq.client.queue.time";
@@ -68,6 +78,18 @@ public class GroqMeterObservationHandler implements ObservationHandler<GroqObser
 			Tags answer = call.and(tags(context, ANSWER_KEYS));
 			tokens(answer, "input", usage.promptTokens());
 			tokens(answer, "output", usage.completionTokens());
+			Counter.builder(CACHED_TOKENS)
+				.description("Prompt tokens Groq served from its prompt cache")
+				.baseUnit("tokens")
+				.tags(answer)
+				.register(this.meterRegistry)
+				.increment(usage.cachedTokens());
+			Counter.builder(REASONING_TOKENS)
+				.description("Completion tokens a reasoning model spent reasoning")
+				.baseUnit("tokens")
+				.tags(answer)
+				.register(this.meterRegistry)
+				.increment(usage.reasoningTokens());
 			Duration queue = usage.queueDuration();
 			if (queue != null) {
 				Timer.builder(QUEUE_TIME)

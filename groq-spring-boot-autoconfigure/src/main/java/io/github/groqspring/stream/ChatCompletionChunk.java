@@ -4,7 +4,10 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.github.groqspring.chat.Annotation;
+import io.github.groqspring.chat.ExecutedTool;
 import io.github.groqspring.chat.Usage;
+import io.github.groqspring.chat.UsageBreakdown;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,17 +15,26 @@ import org.jspecify.annotations.Nullable;
  * are ignored. The accessors below the components read the first choice, which is the only
  * one Groq sends.
  *
+ * <p>The last chunk before {@code [DONE]} of a stream that asked for
+ * {@code stream_options.include_usage} (what {@code GroqTemplate.stream} does by default)
+ * has no choice at all: {@code "choices": []}, the request's {@link #usage()} and the
+ * {@link #serviceTier()} that served it, the only chunk that names the tier. On it
+ * {@link #choices()} is empty, {@link #usageOnly()} is {@code true}, and the per-choice
+ * accessors ({@link #content()}, {@link #reasoning()}, {@link #finishReason()},
+ * {@link #toolCalls()}, ...) return {@code null} or an empty list: code that reads
+ * {@code content()} needs no special case, code that reads {@code choices().get(0)} does.
+ *
  * @param id the completion's id, the same on every chunk
  * @param object {@code chat.completion.chunk}
  * @param created creation time, epoch seconds
  * @param model the model that answers
- * @param choices the deltas, one per choice; empty on some final chunks
+ * @param choices the deltas, one per choice; empty on the include_usage chunk
  * @param topLevelUsage the top-level {@code usage}, which recent Groq versions send on the
  * final chunk beside {@code x_groq.usage}; read {@link #usage()} instead
  * @param systemFingerprint the backend configuration
  * @param xGroq Groq's extras: its request id (first and final chunk), the usage with
  * timings and the seed (final chunk)
- * @param serviceTier the tier that serves the request, raw
+ * @param serviceTier the tier that serves the request, raw: only on the include_usage chunk
  */
 public record ChatCompletionChunk(@Nullable String id, @Nullable String object, long created, @Nullable String model,
 		List<Choice> choices, @JsonProperty("usage") @Nullable Usage topLevelUsage,
@@ -49,6 +61,33 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 	public @Nullable String reasoning() {
 		Delta delta = delta();
 		return (delta != null) ? delta.reasoning() : null;
+	}
+
+	/**
+	 * Whether this is the include_usage chunk: no choice, only the usage and the served tier.
+	 * @return {@code true} when {@code choices} is empty
+	 */
+	public boolean usageOnly() {
+		return this.choices.isEmpty();
+	}
+
+	/**
+	 * The tools Groq ran server-side that this chunk reports, in pieces keyed by
+	 * {@link ExecutedTool#index()}.
+	 * @return the pieces, empty when none
+	 */
+	public List<ExecutedTool> executedTools() {
+		Delta delta = delta();
+		return (delta != null && delta.executedTools() != null) ? delta.executedTools() : List.of();
+	}
+
+	/**
+	 * The annotations (citations) this chunk adds.
+	 * @return the annotations, empty when none
+	 */
+	public List<Annotation> annotations() {
+		Delta delta = delta();
+		return (delta != null && delta.annotations() != null) ? delta.annotations() : List.of();
 	}
 
 	/**
@@ -112,9 +151,26 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 	 * @param content a piece of the answer's text
 	 * @param reasoning a piece of a reasoning model's reasoning
 	 * @param toolCalls pieces of tool calls
+	 * @param executedTools pieces of the tools Groq ran server-side, keyed by index
+	 * @param annotations annotations (citations) of the content
 	 */
 	public record Delta(@Nullable String role, @Nullable String content, @Nullable String reasoning,
-			@JsonProperty("tool_calls") @Nullable List<ToolCallDelta> toolCalls) {
+			@JsonProperty("tool_calls") @Nullable List<ToolCallDelta> toolCalls,
+			@JsonProperty("executed_tools") @Nullable List<ExecutedTool> executedTools,
+			@Nullable List<Annotation> annotations) {
+
+		/**
+		 * A delta of text, reasoning and tool calls only.
+		 * @param role {@code assistant}, on the first chunk
+		 * @param content a piece of the answer's text
+		 * @param reasoning a piece of the reasoning
+		 * @param toolCalls pieces of tool calls
+		 */
+		public Delta(@Nullable String role, @Nullable String content, @Nullable String reasoning,
+				@Nullable List<ToolCallDelta> toolCalls) {
+			this(role, content, reasoning, toolCalls, null, null);
+		}
+
 	}
 
 	/**
@@ -145,10 +201,24 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 	 * {@link io.github.groqspring.error.GroqStreamException}.)
 	 *
 	 * @param id Groq's request id, on the first and the final chunk
-	 * @param seed the seed used, on the final chunk
-	 * @param usage the usage with Groq's timings, on the final chunk
+	 * @param seed the seed used, on the first or the final chunk
+	 * @param usage the usage with Groq's timings, on the final chunk (a stream's
+	 * {@code x_groq.usage} is the token usage, unlike a blocking answer's)
+	 * @param usageBreakdown the usage per model of a compound system, on the final chunk
 	 */
-	public record XGroq(@Nullable String id, @Nullable Long seed, @Nullable Usage usage) {
+	public record XGroq(@Nullable String id, @Nullable Long seed, @Nullable Usage usage,
+			@JsonProperty("usage_breakdown") @Nullable UsageBreakdown usageBreakdown) {
+
+		/**
+		 * Extras without a usage breakdown.
+		 * @param id Groq's request id
+		 * @param seed the seed used
+		 * @param usage the usage with Groq's timings
+		 */
+		public XGroq(@Nullable String id, @Nullable Long seed, @Nullable Usage usage) {
+			this(id, seed, usage, null);
+		}
+
 	}
 
 }

@@ -5,18 +5,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.github.groqspring.chat.Annotation;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.chat.ExecutedTool;
 import io.github.groqspring.chat.ResponseMessage;
 import io.github.groqspring.chat.ToolCall;
 import io.github.groqspring.chat.Usage;
+import io.github.groqspring.chat.UsageBreakdown;
 import io.github.groqspring.http.ResponseMetadata;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a stream's chunks into the response the blocking call returns: content and
- * reasoning joined, tool calls assembled from their pieces (keyed by index), the finish
- * reason, {@code x_groq.id}, the seed and the usage with Groq's timings. Not thread-safe.
+ * reasoning joined, tool calls and executed tools assembled from their pieces (keyed by
+ * index), annotations in arrival order, the finish reason, {@code x_groq.id}, the seed,
+ * the usage with Groq's timings (from the last chunk that has one: the include_usage
+ * chunk's when there is one) and the served tier. Not thread-safe.
  */
 public final class ChatStreamAccumulator {
 
@@ -38,6 +43,8 @@ public final class ChatStreamAccumulator {
 
 	private @Nullable String serviceTier;
 
+	private @Nullable UsageBreakdown usageBreakdown;
+
 	/**
 	 * Add a chunk.
 	 * @param chunk the next chunk, in stream order
@@ -52,6 +59,7 @@ public final class ChatStreamAccumulator {
 		if (xGroq != null) {
 			this.groqRequestId = first(this.groqRequestId, xGroq.id());
 			this.seed = (xGroq.seed() != null) ? xGroq.seed() : this.seed;
+			this.usageBreakdown = (xGroq.usageBreakdown() != null) ? xGroq.usageBreakdown() : this.usageBreakdown;
 		}
 		Usage chunkUsage = chunk.usage();
 		this.usage = (chunkUsage != null) ? chunkUsage : this.usage;
@@ -68,10 +76,10 @@ public final class ChatStreamAccumulator {
 	public ChatCompletion toCompletion() {
 		List<ChatCompletion.Choice> completed = new ArrayList<>(this.choices.size());
 		this.choices.forEach((index, state) -> completed.add(state.toChoice(index)));
-		ChatCompletion.XGroq xGroq = (this.groqRequestId != null || this.seed != null || this.usage != null)
-				? new ChatCompletion.XGroq(this.groqRequestId, this.seed, this.usage) : null;
+		ChatCompletion.XGroq xGroq = (this.groqRequestId != null || this.seed != null)
+				? new ChatCompletion.XGroq(this.groqRequestId, this.seed, null) : null;
 		return new ChatCompletion(this.id, "chat.completion", this.created, this.model, completed, this.usage,
-				this.systemFingerprint, xGroq, this.serviceTier);
+				this.systemFingerprint, xGroq, this.serviceTier, this.usageBreakdown);
 	}
 
 	/**
@@ -98,6 +106,10 @@ public final class ChatStreamAccumulator {
 
 		private final Map<Integer, ToolCallState> toolCalls = new TreeMap<>();
 
+		private @Nullable Map<Integer, ExecutedTool> executedTools;
+
+		private @Nullable List<Annotation> annotations;
+
 		private @Nullable String finishReason;
 
 		void accept(ChatCompletionChunk.Choice choice) {
@@ -120,6 +132,20 @@ public final class ChatStreamAccumulator {
 					this.toolCalls.computeIfAbsent(call.index(), (index) -> new ToolCallState()).accept(call);
 				}
 			}
+			if (delta.executedTools() != null) {
+				if (this.executedTools == null) {
+					this.executedTools = new TreeMap<>();
+				}
+				for (ExecutedTool piece : delta.executedTools()) {
+					this.executedTools.merge(piece.index(), piece, ExecutedTool::mergedWith);
+				}
+			}
+			if (delta.annotations() != null) {
+				if (this.annotations == null) {
+					this.annotations = new ArrayList<>();
+				}
+				this.annotations.addAll(delta.annotations());
+			}
 		}
 
 		ChatCompletion.Choice toChoice(int index) {
@@ -130,8 +156,9 @@ public final class ChatStreamAccumulator {
 				text = null;
 			}
 			ResponseMessage message = new ResponseMessage((this.role != null) ? this.role : "assistant", text,
-					(this.reasoning != null) ? this.reasoning.toString() : null, calls.isEmpty() ? null : calls, null,
-					null);
+					(this.reasoning != null) ? this.reasoning.toString() : null, calls.isEmpty() ? null : calls,
+					(this.executedTools != null) ? List.copyOf(this.executedTools.values()) : null,
+					(this.annotations != null) ? List.copyOf(this.annotations) : null);
 			return new ChatCompletion.Choice(index, message, this.finishReason);
 		}
 

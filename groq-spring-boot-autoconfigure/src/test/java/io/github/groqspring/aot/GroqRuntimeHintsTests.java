@@ -1,5 +1,7 @@
 package io.github.groqspring.aot;
 
+import java.util.List;
+
 import io.github.groqspring.ServiceTier;
 import io.github.groqspring.batch.Batch;
 import io.github.groqspring.stream.ChatCompletionChunk;
@@ -43,6 +45,16 @@ class GroqRuntimeHintsTests {
 		assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(ServiceTier.class.getMethod("wireValue")))
 			.accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(ChatRequest.class)).accepts(hints);
+		// Written by Jackson though neither a record component nor a getter.
+		assertThat(RuntimeHintsPredicates.reflection()
+			.onMethodInvocation(io.github.groqspring.chat.ChatMessage.class.getMethod("wireContent"))).accepts(hints);
+		for (Class<?> part : List.of(io.github.groqspring.chat.ContentPart.TextPart.class,
+				io.github.groqspring.chat.ContentPart.ImagePart.class,
+				io.github.groqspring.chat.ContentPart.DocumentPart.class,
+				io.github.groqspring.chat.Document.TextSource.class, io.github.groqspring.chat.Document.JsonSource.class)) {
+			assertThat(RuntimeHintsPredicates.reflection().onMethodInvocation(part.getMethod("type"))).as(part.getName())
+				.accepts(hints);
+		}
 		assertThat(RuntimeHintsPredicates.reflection().onType(Usage.PromptTokensDetails.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(ChatCompletionChunk.ToolCallDelta.class)).accepts(hints);
 		assertThat(RuntimeHintsPredicates.reflection().onType(Batch.RequestCounts.class)).accepts(hints);

@@ -46,11 +46,11 @@ class ChatRequestTests {
 			.responseFormat(ResponseFormat.jsonSchema("weather", weatherSchema, true))
 			.reasoningEffort(ReasoningEffort.MEDIUM)
 			.reasoningFormat(ReasoningFormat.PARSED)
-			.includeReasoning(true)
 			.serviceTier(ServiceTier.ON_DEMAND)
 			.endUserId("user-7")
 			.disableToolValidation(true)
-			.extraBody("search_settings", Map.of("exclude_domains", List.of("example.com")))
+			.searchSettings(SearchSettings.builder().excludeDomains("example.com").build())
+			.extraBody("a_newer_field", Map.of("enabled", true))
 			.build();
 		JSONAssert.assertEquals("""
 				{"model":"openai/gpt-oss-120b",
@@ -67,9 +67,9 @@ class ChatRequestTests {
 				 "parallel_tool_calls":false,
 				 "response_format":{"type":"json_schema","json_schema":{"name":"weather","strict":true,
 				   "schema":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}},
-				 "reasoning_effort":"medium","reasoning_format":"parsed","include_reasoning":true,
+				 "reasoning_effort":"medium","reasoning_format":"parsed",
 				 "service_tier":"on_demand","user":"user-7","disable_tool_validation":true,
-				 "search_settings":{"exclude_domains":["example.com"]}}""", this.json.writeValueAsString(request),
+				 "search_settings":{"exclude_domains":["example.com"]},"a_newer_field":{"enabled":true}}""", this.json.writeValueAsString(request),
 				JSONCompareMode.STRICT);
 	}
 

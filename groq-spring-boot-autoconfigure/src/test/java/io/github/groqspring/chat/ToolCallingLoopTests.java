@@ -128,7 +128,7 @@ class ToolCallingLoopTests {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new ToolCallingLoop(this.groq::chat, 1).tool(WEATHER, this::weather)
 				.run(ChatRequest.builder("m").user("x").tools(List.of(WEATHER))))
-			.withMessage("The request sets tools itself; register them with tool(Tool, Function) instead");
+			.withMessage("The request sets function tools itself; register them with tool(Tool, Function) instead");
 	}
 
 	@Test

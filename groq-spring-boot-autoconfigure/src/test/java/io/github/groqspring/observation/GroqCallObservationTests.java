@@ -132,7 +132,7 @@ class GroqCallObservationTests {
 		return new ChatCompletion("chatcmpl-stream", "chat.completion", 1L, "openai/gpt-oss-20b",
 				List.of(new ChatCompletion.Choice(0,
 						new ResponseMessage("assistant", "streamed", null, null, null, null), "stop")),
-				usage, null, new ChatCompletion.XGroq("req_stream", null, usage), "flex");
+				usage, null, new ChatCompletion.XGroq("req_stream", null, null), "flex");
 	}
 
 }

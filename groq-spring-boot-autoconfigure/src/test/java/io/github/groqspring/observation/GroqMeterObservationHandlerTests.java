@@ -52,6 +52,26 @@ class GroqMeterObservationHandlerTests {
 	}
 
 	@Test
+	void cachedAndReasoningTokensAreCountedBesideTheTokenMeterOnBlockingAndStreamedCalls() {
+		this.emulator.enqueue(EmulatedResponse.reply("Fine.").withCachedTokens(5).withReasoning("Say it is fine."));
+		this.groq.chat(ChatRequest.builder(MODEL).user("How are you today, friend?"));
+		this.emulator.enqueueStream(io.github.groqspring.test.EmulatedStream.reply("Fine.")
+			.withReasoning("Be", " brief.")
+			.withCachedTokens(3));
+		try (ChatStream stream = this.groq.stream(ChatRequest.builder(MODEL).user("And you, friend?"))) {
+			stream.toResponse();
+		}
+		assertThat(this.meters.get("groq.client.token.cached").tag("gen_ai.request.model", MODEL).counter().count())
+			.isEqualTo(8);
+		assertThat(this.meters.get("groq.client.token.reasoning").tag("gen_ai.request.model", MODEL).counter().count())
+			.isEqualTo(4 + 2);
+		assertThat(this.meters.get("groq.client.token.cached").counter().getId().getBaseUnit()).isEqualTo("tokens");
+		this.groq.chat(ChatRequest.builder(MODEL).serviceTier(ServiceTier.FLEX).user("Hi"));
+		assertThat(this.meters.get("groq.client.token.cached").tag("groq.request.service_tier", "flex").counter().count())
+			.isZero();
+	}
+
+	@Test
 	void aCallIsTimedAndCountsItsTokensAndQueueTimePerTier() {
 		ChatResponse first = this.groq.chat(ChatRequest.builder(MODEL).serviceTier(ServiceTier.FLEX).user("Hi there"));
 		ChatResponse second = this.groq.chat(ChatRequest.builder(MODEL).serviceTier(ServiceTier.FLEX).user("Hi"));

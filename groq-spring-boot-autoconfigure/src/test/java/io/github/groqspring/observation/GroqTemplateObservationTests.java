@@ -276,8 +276,8 @@ class GroqTemplateObservationTests {
 			.hasLowCardinalityKeyValue("groq.stream", "true")
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
 			.hasLowCardinalityKeyValue("groq.request.service_tier", "flex")
-			// Groq names the served tier in a stream only on the include_usage chunk, which the starter does not ask for.
-			.hasLowCardinalityKeyValue("groq.response.service_tier", "none");
+			// Groq names the served tier in a stream only on the include_usage chunk, which a stream asks for.
+			.hasLowCardinalityKeyValue("groq.response.service_tier", "flex");
 	}
 
 	@Test
@@ -364,7 +364,7 @@ class GroqTemplateObservationTests {
 			.hasLowCardinalityKeyValue("groq.stream", "true")
 			.hasLowCardinalityKeyValue("outcome", "SUCCESS")
 			.hasLowCardinalityKeyValue("groq.request.service_tier", "flex")
-			.hasLowCardinalityKeyValue("groq.response.service_tier", "none")
+			.hasLowCardinalityKeyValue("groq.response.service_tier", "on_demand")
 			.hasLowCardinalityKeyValue("groq.fallback", "true")
 			.hasHighCardinalityKeyValue("groq.retries", "1");
 	}

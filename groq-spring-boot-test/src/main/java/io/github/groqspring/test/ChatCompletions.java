@@ -25,7 +25,7 @@ final class ChatCompletions {
 
 	ChatCompletions(GroqEmulator emulator, ServedModels models) {
 		this.validator = new ChatRequestValidator(models);
-		this.planner = new CompletionPlanner(emulator);
+		this.planner = new CompletionPlanner(emulator, models);
 	}
 
 	void allowTiers(@Nullable Set<String> tiers) {
@@ -46,7 +46,10 @@ final class ChatCompletions {
 			return parsed.refusal();
 		}
 		JsonNode body = parsed.json();
-		EmulatedResponse refusal = this.validator.refusal(body, this.allowedTiers);
+		EmulatedResponse refusal = ImageRules.tooLarge(exchange.request(), body);
+		if (refusal == null) {
+			refusal = this.validator.refusal(body, this.allowedTiers);
+		}
 		if (refusal != null) {
 			return refusal;
 		}

@@ -81,12 +81,19 @@ final class ChatRequestValidator {
 		if (model == null) {
 			return modelNotFound(body.get("model").asString());
 		}
+		if (this.models.decommissioned(model.id())) {
+			return modelDecommissioned(model.id());
+		}
+		if (this.models.termsRequired(model.id())) {
+			return termsRequired(model.id());
+		}
 		if (!model.can(Capability.CHAT)) {
 			// Rule: whisper and TTS models serve the audio endpoints only (models page); wording: emulator's.
 			return WireFormat.invalidRequest("The model `" + model.id() + "` does not support chat completions");
 		}
-		problem = Problems.firstOf(new MessageValidator(model).problem(body.get("messages")), maxTokens(body, model),
-				ToolValidator.problem(body, model), responseFormat(body, model), tier(body), stream(body), reasoning(body));
+		problem = Problems.firstOf(new MessageValidator(model).problem(body.get("messages")),
+				ImageRules.tooMany(body.path("messages")), maxTokens(body, model), ToolValidator.problem(body, model),
+				responseFormat(body, model), tier(body), stream(body), reasoning(body), ExtrasValidator.problem(body));
 		if (problem != null) {
 			return WireFormat.invalidRequest(problem);
 		}
@@ -97,6 +104,29 @@ final class ChatRequestValidator {
 					+ "check your plan at https://console.groq.com/settings/billing");
 		}
 		return null;
+	}
+
+	/**
+	 * Captured (crewAIInc/crewAI#1976, valentinfrlch/ha-llmvision#324): 400
+	 * {@code model_decommissioned}, "The model `x` has been decommissioned and is no longer
+	 * supported. Please refer to https://console.groq.com/docs/deprecations for a
+	 * recommendation on which model to use instead."
+	 */
+	static EmulatedResponse modelDecommissioned(String model) {
+		return EmulatedResponse.error(400, "invalid_request_error", "model_decommissioned", "The model `" + model
+				+ "` has been decommissioned and is no longer supported. Please refer to "
+				+ "https://console.groq.com/docs/deprecations for a recommendation on which model to use instead.");
+	}
+
+	/**
+	 * Captured (for playai-tts, mistral-saba-24b): 400 {@code model_terms_required}, "The model
+	 * `x` requires terms acceptance. Please have the org admin accept the terms at
+	 * https://console.groq.com/playground?model=x".
+	 */
+	static EmulatedResponse termsRequired(String model) {
+		return EmulatedResponse.error(400, "invalid_request_error", "model_terms_required", "The model `" + model
+				+ "` requires terms acceptance. Please have the org admin accept the terms at "
+				+ "https://console.groq.com/playground?model=" + model);
 	}
 
 	/** Captured: 404 "The model `x` does not exist or you do not have access to it.", code model_not_found. */

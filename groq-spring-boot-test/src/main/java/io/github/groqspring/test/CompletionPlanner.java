@@ -14,33 +14,52 @@ import tools.jackson.databind.JsonNode;
  * tools"), with arguments valid against the function's parameters; {@code response_format}
  * {@code json_object} gets a JSON object and {@code json_schema} a minimal instance of the
  * schema (structured-outputs docs: strict mode output "will always match your schema");
- * otherwise the usual text. A text longer than {@code max_completion_tokens} (or
- * {@code max_tokens}) tokens is cut there with {@code finish_reason} {@code length}. One
- * token is one whitespace-led word, for prompt and completion alike.
+ * images, built-in tools and documents get {@link RichAnswers}; otherwise the usual text.
+ * A scripted answer's reasoning, executed tools, annotations and cached tokens go over the
+ * emulator's own. A text longer than {@code max_completion_tokens} (or {@code max_tokens})
+ * tokens is cut there with {@code finish_reason} {@code length}. One token is one
+ * whitespace-led word, for prompt and completion alike; reasoning tokens count as
+ * completion tokens.
  */
 final class CompletionPlanner {
 
 	private final GroqEmulator emulator;
 
-	CompletionPlanner(GroqEmulator emulator) {
+	private final ServedModels models;
+
+	CompletionPlanner(GroqEmulator emulator, ServedModels models) {
 		this.emulator = emulator;
+		this.models = models;
 	}
 
 	Completion plan(RecordedRequest request, JsonNode body, @Nullable EmulatedResponse scripted) {
 		String id = Ids.completionId();
 		long created = Instant.now().getEpochSecond();
 		int promptTokens = promptTokens(body.path("messages"));
+		AnswerExtras scriptedExtras = (scripted != null) ? scripted.extras() : AnswerExtras.NONE;
 		if (scripted != null && !scripted.toolCalls().isEmpty()) {
-			return toolCalls(id, created, scripted.toolCalls(), promptTokens);
+			return toolCalls(id, created, scripted.toolCalls(), promptTokens, scriptedExtras);
 		}
 		String content = (scripted != null) ? scripted.content() : null;
+		AnswerExtras own = AnswerExtras.NONE;
 		if (content == null) {
 			EmulatedResponse.ToolCall forced = forcedToolCall(body);
 			if (forced != null) {
-				return toolCalls(id, created, List.of(forced), promptTokens);
+				return toolCalls(id, created, List.of(forced), promptTokens, scriptedExtras);
 			}
 			Function<RecordedRequest, String> replies = this.emulator.customReplies();
-			content = (replies != null) ? replies.apply(request) : defaultContent(request, body);
+			RichAnswers.Answer rich = (replies != null) ? null : RichAnswers.answer(request, body);
+			content = (replies != null) ? replies.apply(request)
+					: (rich != null) ? rich.content() : defaultContent(request, body);
+			own = (rich != null) ? rich.extras() : own;
+		}
+		String modelId = body.path("model").asString("");
+		own = own.withReasoning(RichAnswers.reasoning(request, body, this.models.get(modelId)));
+		AnswerExtras extras = scriptedExtras.over(own);
+		if ("raw".equals(body.path("reasoning_format").asString("")) && extras.reasoning() != null) {
+			// Reasoning docs: raw puts the reasoning in the content, between think tags.
+			content = "<think>" + extras.reasoning() + "</think>\n" + content;
+			extras = extras.withReasoningTokens(extras.reasoningTokenCount()).withReasoning(null);
 		}
 		List<String> pieces = EmulatedStream.split(content);
 		String finishReason = (scripted != null && scripted.finishReason() != null) ? scripted.finishReason() : "stop";
@@ -51,7 +70,7 @@ final class CompletionPlanner {
 			finishReason = "length";
 		}
 		return new Completion(id, created, content, pieces, List.of(), finishReason, promptTokens,
-				Math.max(1, pieces.size()));
+				Math.max(1, pieces.size()) + extras.reasoningTokenCount(), extras);
 	}
 
 	static String defaultReply(RecordedRequest request) {
@@ -59,8 +78,9 @@ final class CompletionPlanner {
 	}
 
 	private static Completion toolCalls(String id, long created, List<EmulatedResponse.ToolCall> calls,
-			int promptTokens) {
-		return new Completion(id, created, null, List.of(), calls, "tool_calls", promptTokens, 10 * calls.size());
+			int promptTokens, AnswerExtras extras) {
+		return new Completion(id, created, null, List.of(), calls, "tool_calls", promptTokens,
+				10 * calls.size() + extras.reasoningTokenCount(), extras);
 	}
 
 	private static String defaultContent(RecordedRequest request, JsonNode body) {

@@ -25,14 +25,34 @@ import org.jspecify.annotations.Nullable;
  * @param finishReason the finish reason of a scripted completion, {@code null} for the one
  * the emulator works out ({@code stop}, {@code length} when {@code max_completion_tokens}
  * cuts the reply, {@code tool_calls})
+ * @param extras reasoning, executed tools, annotations and cached or reasoning tokens of a
+ * scripted completion, over what the emulator works out itself
  */
 public record EmulatedResponse(int status, Map<String, String> headers, byte @Nullable [] body,
 		@Nullable String content, Duration delay, Fault fault, Duration dripInterval, List<ToolCall> toolCalls,
-		@Nullable String finishReason) {
+		@Nullable String finishReason, AnswerExtras extras) {
 
 	public EmulatedResponse {
 		headers = Map.copyOf(headers);
 		toolCalls = List.copyOf(toolCalls);
+	}
+
+	/**
+	 * A response with nothing beside its text or tool calls.
+	 * @param status the HTTP status
+	 * @param headers extra headers
+	 * @param body the body, or {@code null} to let the emulator answer as usual
+	 * @param content the reply's text for a normal completion, or {@code null}
+	 * @param delay how long to wait before answering
+	 * @param fault how the answer is broken on the wire
+	 * @param dripInterval with {@link Fault#DRIP}, the pause between two 16-byte pieces
+	 * @param toolCalls the tool calls of a completion that calls tools
+	 * @param finishReason the finish reason, or {@code null} for the one the emulator works out
+	 */
+	public EmulatedResponse(int status, Map<String, String> headers, byte @Nullable [] body, @Nullable String content,
+			Duration delay, Fault fault, Duration dripInterval, List<ToolCall> toolCalls,
+			@Nullable String finishReason) {
+		this(status, headers, body, content, delay, fault, dripInterval, toolCalls, finishReason, AnswerExtras.NONE);
 	}
 
 	/**
@@ -192,7 +212,7 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 		Map<String, String> copy = new LinkedHashMap<>(this.headers);
 		copy.put(name, value);
 		return new EmulatedResponse(this.status, copy, this.body, this.content, this.delay, this.fault,
-				this.dripInterval, this.toolCalls, this.finishReason);
+				this.dripInterval, this.toolCalls, this.finishReason, this.extras);
 	}
 
 	/**
@@ -202,7 +222,7 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	 */
 	public EmulatedResponse delayedBy(Duration delay) {
 		return new EmulatedResponse(this.status, this.headers, this.body, this.content, delay, this.fault,
-				this.dripInterval, this.toolCalls, this.finishReason);
+				this.dripInterval, this.toolCalls, this.finishReason, this.extras);
 	}
 
 	/**
@@ -213,7 +233,7 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	 */
 	public EmulatedResponse withFault(Fault fault, Duration dripInterval) {
 		return new EmulatedResponse(this.status, this.headers, this.body, this.content, this.delay, fault, dripInterval,
-				this.toolCalls, this.finishReason);
+				this.toolCalls, this.finishReason, this.extras);
 	}
 
 	/**
@@ -224,7 +244,63 @@ public record EmulatedResponse(int status, Map<String, String> headers, byte @Nu
 	 */
 	public EmulatedResponse withFinishReason(String finishReason) {
 		return new EmulatedResponse(this.status, this.headers, this.body, this.content, this.delay, this.fault,
-				this.dripInterval, this.toolCalls, finishReason);
+				this.dripInterval, this.toolCalls, finishReason, this.extras);
+	}
+
+	/**
+	 * This completion with a reasoning model's {@code reasoning} on its message (streamed as
+	 * {@code delta.reasoning} pieces before the content), its words counted as
+	 * {@code completion_tokens_details.reasoning_tokens}.
+	 * @param reasoning the reasoning
+	 * @return a copy
+	 */
+	public EmulatedResponse withReasoning(String reasoning) {
+		return withExtras(this.extras.withReasoning(reasoning));
+	}
+
+	/**
+	 * This completion with tools Groq ran server-side ({@code executed_tools}, streamed in
+	 * one delta before the content).
+	 * @param executedTools each a JSON object as Groq sends it, e.g. from {@link GroqShapes}
+	 * @return a copy
+	 */
+	public EmulatedResponse withExecutedTools(String... executedTools) {
+		return withExtras(this.extras.withExecutedTools(List.of(executedTools)));
+	}
+
+	/**
+	 * This completion with annotations (citations) on its message, streamed in one delta
+	 * after the content.
+	 * @param annotations each a JSON object as Groq sends it, e.g.
+	 * {@link GroqShapes#documentCitation}
+	 * @return a copy
+	 */
+	public EmulatedResponse withAnnotations(String... annotations) {
+		return withExtras(this.extras.withAnnotations(List.of(annotations)));
+	}
+
+	/**
+	 * This completion's usage with cached prompt tokens
+	 * ({@code prompt_tokens_details.cached_tokens}, at most the prompt's tokens).
+	 * @param cachedTokens the cached tokens
+	 * @return a copy
+	 */
+	public EmulatedResponse withCachedTokens(int cachedTokens) {
+		return withExtras(this.extras.withCachedTokens(cachedTokens));
+	}
+
+	/**
+	 * This completion's usage with this many reasoning tokens, instead of one per reasoning word.
+	 * @param reasoningTokens the reasoning tokens (part of the completion tokens)
+	 * @return a copy
+	 */
+	public EmulatedResponse withReasoningTokens(int reasoningTokens) {
+		return withExtras(this.extras.withReasoningTokens(reasoningTokens));
+	}
+
+	private EmulatedResponse withExtras(AnswerExtras extras) {
+		return new EmulatedResponse(this.status, this.headers, this.body, this.content, this.delay, this.fault,
+				this.dripInterval, this.toolCalls, this.finishReason, extras);
 	}
 
 	/**

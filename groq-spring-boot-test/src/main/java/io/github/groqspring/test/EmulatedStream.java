@@ -43,14 +43,16 @@ public final class EmulatedStream {
 
 	final @Nullable String finishReason;
 
+	final AnswerExtras extras;
+
 	private EmulatedStream(@Nullable List<String> content, List<String> reasoning, List<ScriptedToolCall> toolCalls,
 			@Nullable List<String> rawEvents, Duration chunkDelay, @Nullable Fault fault) {
-		this(content, reasoning, toolCalls, rawEvents, chunkDelay, fault, false, null);
+		this(content, reasoning, toolCalls, rawEvents, chunkDelay, fault, false, null, AnswerExtras.NONE);
 	}
 
 	private EmulatedStream(@Nullable List<String> content, List<String> reasoning, List<ScriptedToolCall> toolCalls,
 			@Nullable List<String> rawEvents, Duration chunkDelay, @Nullable Fault fault, boolean usageChunk,
-			@Nullable String finishReason) {
+			@Nullable String finishReason, AnswerExtras extras) {
 		this.content = content;
 		this.reasoning = reasoning;
 		this.toolCalls = toolCalls;
@@ -59,6 +61,7 @@ public final class EmulatedStream {
 		this.fault = fault;
 		this.usageChunk = usageChunk;
 		this.finishReason = finishReason;
+		this.extras = extras;
 	}
 
 	/**
@@ -105,7 +108,7 @@ public final class EmulatedStream {
 	 */
 	public EmulatedStream withReasoning(String... pieces) {
 		return new EmulatedStream(this.content, List.of(pieces), this.toolCalls, this.rawEvents, this.chunkDelay,
-				this.fault, this.usageChunk, this.finishReason);
+				this.fault, this.usageChunk, this.finishReason, this.extras);
 	}
 
 	/**
@@ -120,7 +123,7 @@ public final class EmulatedStream {
 		List<ScriptedToolCall> calls = new ArrayList<>(this.toolCalls);
 		calls.add(new ScriptedToolCall(id, name, List.of(argumentPieces)));
 		return new EmulatedStream(this.content, this.reasoning, List.copyOf(calls), this.rawEvents, this.chunkDelay,
-				this.fault, this.usageChunk, this.finishReason);
+				this.fault, this.usageChunk, this.finishReason, this.extras);
 	}
 
 	/**
@@ -132,7 +135,7 @@ public final class EmulatedStream {
 	 */
 	public EmulatedStream withUsageChunk() {
 		return new EmulatedStream(this.content, this.reasoning, this.toolCalls, this.rawEvents, this.chunkDelay,
-				this.fault, true, this.finishReason);
+				this.fault, true, this.finishReason, this.extras);
 	}
 
 	/**
@@ -143,7 +146,41 @@ public final class EmulatedStream {
 	 */
 	public EmulatedStream withFinishReason(String finishReason) {
 		return new EmulatedStream(this.content, this.reasoning, this.toolCalls, this.rawEvents, this.chunkDelay,
-				this.fault, this.usageChunk, finishReason);
+				this.fault, this.usageChunk, finishReason, this.extras);
+	}
+
+	/**
+	 * Tools Groq ran server-side, streamed in one delta ({@code delta.executed_tools}) before
+	 * the content.
+	 * @param executedTools each a JSON object as Groq sends it, e.g. from {@link GroqShapes}
+	 * @return a copy
+	 */
+	public EmulatedStream withExecutedTools(String... executedTools) {
+		return withExtras(this.extras.withExecutedTools(List.of(executedTools)));
+	}
+
+	/**
+	 * Annotations (citations), streamed in one delta ({@code delta.annotations}) after the
+	 * content.
+	 * @param annotations each a JSON object as Groq sends it
+	 * @return a copy
+	 */
+	public EmulatedStream withAnnotations(String... annotations) {
+		return withExtras(this.extras.withAnnotations(List.of(annotations)));
+	}
+
+	/**
+	 * Cached prompt tokens in the final usage ({@code prompt_tokens_details.cached_tokens}).
+	 * @param cachedTokens the cached tokens
+	 * @return a copy
+	 */
+	public EmulatedStream withCachedTokens(int cachedTokens) {
+		return withExtras(this.extras.withCachedTokens(cachedTokens));
+	}
+
+	private EmulatedStream withExtras(AnswerExtras extras) {
+		return new EmulatedStream(this.content, this.reasoning, this.toolCalls, this.rawEvents, this.chunkDelay,
+				this.fault, this.usageChunk, this.finishReason, extras);
 	}
 
 	/**
@@ -153,7 +190,7 @@ public final class EmulatedStream {
 	 */
 	public EmulatedStream withChunkDelay(Duration delay) {
 		return new EmulatedStream(this.content, this.reasoning, this.toolCalls, this.rawEvents, delay, this.fault,
-				this.usageChunk, this.finishReason);
+				this.usageChunk, this.finishReason, this.extras);
 	}
 
 	/**
@@ -230,7 +267,7 @@ public final class EmulatedStream {
 			throw new IllegalArgumentException("chunks must not be negative, was " + fault.afterChunks());
 		}
 		return new EmulatedStream(this.content, this.reasoning, this.toolCalls, this.rawEvents, this.chunkDelay,
-				fault, this.usageChunk, this.finishReason);
+				fault, this.usageChunk, this.finishReason, this.extras);
 	}
 
 	static List<String> split(String content) {

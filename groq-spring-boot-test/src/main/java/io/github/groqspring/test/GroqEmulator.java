@@ -273,6 +273,54 @@ public final class GroqEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Answer chat completions for these models as Groq answers a decommissioned model: 400
+	 * {@code model_decommissioned} with Groq's captured message; they leave the model list,
+	 * and {@code GET /openai/v1/models/{id}} answers 404. Groq has decommissioned several
+	 * models this emulator still serves by default (so that existing tests keep passing):
+	 * {@link GroqModelCatalogue#decommissionedSinceCapture()} lists them, and
+	 * {@link #decommissionRetiredModels()} marks them all.
+	 * @param ids the model ids
+	 * @return this emulator
+	 * @throws IllegalArgumentException when a model is not served
+	 */
+	public GroqEmulator decommission(String... ids) {
+		for (String id : ids) {
+			if (this.models.get(id) == null) {
+				throw new IllegalArgumentException("The emulator serves no model " + id);
+			}
+			this.models.decommission(id);
+		}
+		return this;
+	}
+
+	/**
+	 * Decommission every model of the default catalogue that Groq has decommissioned since
+	 * the catalogue's February 2026 capture: answer as today's Groq does.
+	 * @return this emulator
+	 */
+	public GroqEmulator decommissionRetiredModels() {
+		GroqModelCatalogue.decommissionedSinceCapture().keySet().forEach((id) -> {
+			if (this.models.get(id) != null) {
+				this.models.decommission(id);
+			}
+		});
+		return this;
+	}
+
+	/**
+	 * Answer chat completions for these models with Groq's 400 {@code model_terms_required}
+	 * (captured message), as Groq does until an admin accepts a model's terms in the console.
+	 * @param ids the model ids
+	 * @return this emulator
+	 */
+	public GroqEmulator requireTermsAcceptance(String... ids) {
+		for (String id : ids) {
+			this.models.requireTerms(id);
+		}
+		return this;
+	}
+
+	/**
 	 * The models served now, as {@code GET /openai/v1/models} lists them.
 	 * @return a snapshot, in listing order
 	 */

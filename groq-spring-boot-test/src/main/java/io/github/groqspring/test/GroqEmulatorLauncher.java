@@ -12,7 +12,8 @@ import java.util.concurrent.CountDownLatch;
  * (so it never outlives the process that started it). Options script the organisation:
  * {@code --allow-tiers on_demand,flex} (others get Groq's "not available for this org"),
  * {@code --flex-capacity-exceeded} (every flex request gets Groq's 498),
- * {@code --require-api-key KEY} (any other key gets Groq's 401).
+ * {@code --require-api-key KEY} (any other key gets Groq's 401),
+ * {@code --decommission ID,...} (those models answer Groq's {@code model_decommissioned} 400).
  *
  * <pre>
  * java -cp groq-spring-boot-test.jar:... io.github.groqspring.test.GroqEmulatorLauncher [--port N] [--exit-on-stdin-eof] ...
@@ -26,7 +27,8 @@ public final class GroqEmulatorLauncher {
 	/**
 	 * Start the emulator.
 	 * @param args {@code --port N} (default any free port), {@code --exit-on-stdin-eof},
-	 * {@code --allow-tiers T,...}, {@code --flex-capacity-exceeded}, {@code --require-api-key KEY}
+	 * {@code --allow-tiers T,...}, {@code --flex-capacity-exceeded}, {@code --require-api-key KEY},
+	 * {@code --decommission ID,...}
 	 * @throws InterruptedException when interrupted while running
 	 */
 	public static void main(String[] args) throws InterruptedException {
@@ -35,6 +37,7 @@ public final class GroqEmulatorLauncher {
 		String[] tiers = null;
 		boolean flexFull = false;
 		String apiKey = null;
+		String[] decommissioned = new String[0];
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--port" -> port = Integer.parseInt(value(args, ++i));
@@ -42,8 +45,10 @@ public final class GroqEmulatorLauncher {
 				case "--allow-tiers" -> tiers = value(args, ++i).split(",");
 				case "--flex-capacity-exceeded" -> flexFull = true;
 				case "--require-api-key" -> apiKey = value(args, ++i);
+				case "--decommission" -> decommissioned = value(args, ++i).split(",");
 				default -> throw new IllegalArgumentException("Unknown argument '" + args[i] + "': use --port N, "
-						+ "--exit-on-stdin-eof, --allow-tiers T,..., --flex-capacity-exceeded, --require-api-key KEY");
+						+ "--exit-on-stdin-eof, --allow-tiers T,..., --flex-capacity-exceeded, --require-api-key KEY, "
+						+ "--decommission ID,...");
 			}
 		}
 		GroqEmulator emulator = GroqEmulator.start(port);
@@ -54,6 +59,7 @@ public final class GroqEmulatorLauncher {
 			emulator.onChat().tier("flex").thenRespond(EmulatedResponse.flexCapacityExceeded());
 		}
 		emulator.requireApiKey(apiKey);
+		emulator.decommission(decommissioned);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "groq-emulator-shutdown"));
 		System.out.println("GROQ_EMULATOR_URL=" + emulator.baseUrl());

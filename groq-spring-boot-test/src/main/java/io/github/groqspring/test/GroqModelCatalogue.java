@@ -1,6 +1,8 @@
 package io.github.groqspring.test;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import io.github.groqspring.test.EmulatedModel.Capability;
@@ -27,8 +29,15 @@ import static io.github.groqspring.test.EmulatedModel.Capability.VISION;
  * GPT-OSS, Kimi K2, Llama 4), vision (Llama 4), reasoning (GPT-OSS, Qwen 3), compound
  * and built-in tools. Groq changes its catalogue often: add or replace models with
  * {@link GroqEmulator#addModel(EmulatedModel)} and {@link GroqEmulator#removeModel(String)}.
- * Models Groq added after the capture ({@code qwen/qwen3.6-27b}, {@code qwen/qwen3.8-27b}) are
- * left out until their limits are published in full.
+ * Of the models Groq added after the capture, {@code qwen/qwen3.8-27b} is served (vision,
+ * tools, reasoning, JSON schema; context window 131,042 and 16,384 completion tokens, as
+ * models.dev records Groq's listing; its {@code created} is the emulator's); whether
+ * {@code qwen/qwen3.6-27b} is still served is unconfirmed, so it is left out.
+ * <p>
+ * Groq has decommissioned some of these models since the capture
+ * ({@link #decommissionedSinceCapture()}). They stay served by default, since tests written
+ * against the emulator use them; {@link GroqEmulator#decommission(String...)} or
+ * {@link GroqEmulator#decommissionRetiredModels()} make them answer as Groq does today.
  */
 public final class GroqModelCatalogue {
 
@@ -62,10 +71,40 @@ public final class GroqModelCatalogue {
 					REASONING, JSON_SCHEMA),
 			model("qwen/qwen3-32b", "Alibaba Cloud", 1748396646L, 131_072, 40_960, Stage.PREVIEW, TOOL_USE, REASONING),
 			model("allam-2-7b", "SDAIA", 1737672203L, 4_096, 4_096, Stage.PREVIEW),
+			model("qwen/qwen3.8-27b", "Alibaba Cloud", 1787875200L, 131_042, 16_384, Stage.PREVIEW, TOOL_USE,
+					JSON_SCHEMA, REASONING, VISION),
 			audio("canopylabs/orpheus-v1-english", 1766186316L, TEXT_TO_SPEECH),
 			audio("canopylabs/orpheus-arabic-saudi", 1765926439L, TEXT_TO_SPEECH));
 
+	/**
+	 * Groq's decommissions of catalogue models after the February 2026 capture, each with
+	 * its date (console.groq.com/docs/deprecations as quoted in public issues).
+	 */
+	private static final Map<String, String> DECOMMISSIONED_SINCE_CAPTURE = decommissioned();
+
 	private GroqModelCatalogue() {
+	}
+
+	/**
+	 * The models of {@link #defaults()} that Groq decommissioned after the catalogue's
+	 * capture, with the date Groq did: served by default all the same (see the class
+	 * comment).
+	 * @return model id to the ISO date Groq gave, or {@code unknown} where no source gives one
+	 */
+	public static Map<String, String> decommissionedSinceCapture() {
+		return DECOMMISSIONED_SINCE_CAPTURE;
+	}
+
+	private static Map<String, String> decommissioned() {
+		Map<String, String> models = new LinkedHashMap<>();
+		models.put("meta-llama/llama-4-maverick-17b-128e-instruct", "2026-03-09");
+		models.put("meta-llama/llama-4-scout-17b-16e-instruct", "2026-07-17");
+		models.put("qwen/qwen3-32b", "2026-07-17");
+		models.put("moonshotai/kimi-k2-instruct", "unknown");
+		models.put("moonshotai/kimi-k2-instruct-0905", "unknown");
+		models.put("groq/compound", "2026-09-21");
+		models.put("groq/compound-mini", "2026-09-21");
+		return java.util.Collections.unmodifiableMap(models);
 	}
 
 	/**

@@ -16,7 +16,12 @@ import tools.jackson.databind.JsonNode;
  * {@code ... for 'role:tool' ...[('messages.3.tool_call_id' : property 'tool_call_id' is missing)]},
  * {@code ... for 'role:assistant' ...[('messages.2.function_call' : Value is not nullable)]}.
  * The properties per role are the API reference's, less {@code name}, which captured
- * answers refuse (see the reference notes; the API reference still lists it).
+ * answers refuse (see the reference notes; the API reference still lists it). Content parts
+ * follow the API reference too: {@code image_url} takes {@code url} and {@code detail}
+ * ({@code auto}, {@code low}, {@code high}), a URL is http(s) or a base64 image
+ * {@code data:} URL (vision docs), an image needs a vision model (rule: vision docs;
+ * wording: the emulator's, as Groq's is unconfirmed), and {@code document} takes
+ * {@code data} (an object) and {@code id}.
  */
 final class MessageValidator {
 
@@ -28,6 +33,9 @@ final class MessageValidator {
 
 	private static final Set<String> ROLES = new LinkedHashSet<>(
 			List.of("system", "developer", "user", "assistant", "tool", "function"));
+
+	/** {@code image_url.detail} (API reference). */
+	private static final Set<String> IMAGE_DETAILS = new LinkedHashSet<>(List.of("auto", "low", "high"));
 
 	/** Content part types of user messages (API reference: text, image_url, document). */
 	private static final Set<String> USER_PARTS = new LinkedHashSet<>(List.of("text", "image_url", "document"));
@@ -53,6 +61,9 @@ final class MessageValidator {
 			if (problem != null) {
 				return problem;
 			}
+		}
+		if (!this.model.can(Capability.VISION) && ImageRules.count(messages) > 0) {
+			return "model `" + this.model.id() + "` does not support image input";
 		}
 		return null;
 	}
@@ -96,7 +107,7 @@ final class MessageValidator {
 		};
 	}
 
-	private static @Nullable String assistant(JsonNode message, String path) {
+	private @Nullable String assistant(JsonNode message, String path) {
 		JsonNode functionCall = message.get("function_call");
 		if (functionCall != null && functionCall.isNull()) {
 			return "'" + path + ".function_call' : Value is not nullable";
@@ -139,7 +150,7 @@ final class MessageValidator {
 		return null;
 	}
 
-	private static @Nullable String content(JsonNode message, String path, boolean nullable, Set<String> partTypes) {
+	private @Nullable String content(JsonNode message, String path, boolean nullable, Set<String> partTypes) {
 		JsonNode content = message.get("content");
 		if (content == null) {
 			return "'" + path + ".content' : property 'content' is missing";
@@ -162,7 +173,7 @@ final class MessageValidator {
 		return null;
 	}
 
-	private static @Nullable String part(JsonNode part, String path, Set<String> types) {
+	private @Nullable String part(JsonNode part, String path, Set<String> types) {
 		String type = part.path("type").asString("");
 		if (!types.contains(type)) {
 			return "'" + path + ".type' : value must be one of " + Problems.list(types);
@@ -179,11 +190,47 @@ final class MessageValidator {
 		}
 		return switch (type) {
 			case "text" -> part.path("text").isString() ? null : "'" + path + ".text' : property 'text' is missing";
-			case "image_url" -> part.path("image_url").path("url").isString() ? null
-					: "'" + path + ".image_url.url' : property 'url' is missing";
-			default -> part.path("document").path("data").isObject() ? null
-					: "'" + path + ".document.data' : property 'data' is missing";
+			case "image_url" -> image(part.path("image_url"), path + ".image_url");
+			default -> document(part.path("document"), path + ".document");
 		};
+	}
+
+	private @Nullable String image(JsonNode image, String path) {
+		String shape = Problems.properties(image, path, Set.of("url", "detail"));
+		if (shape != null) {
+			return shape;
+		}
+		if (!image.path("url").isString()) {
+			return "'" + path + ".url' : property 'url' is missing";
+		}
+		String problem = Problems.oneOf(image, "detail", IMAGE_DETAILS);
+		if (problem != null) {
+			return "'" + path + ".detail' : value must be one of " + Problems.list(IMAGE_DETAILS);
+		}
+		String url = image.get("url").asString();
+		String lower = url.toLowerCase(java.util.Locale.ROOT);
+		if (lower.startsWith("data:")) {
+			int comma = url.indexOf(',');
+			if (comma < 0 || !lower.startsWith("data:image/") || !lower.substring(0, comma).endsWith(";base64")) {
+				return "'" + path + ".url' : a data URL must be a base64 image: data:image/<type>;base64,<data>";
+			}
+		}
+		else if (!lower.startsWith("https://") && !lower.startsWith("http://")) {
+			return "'" + path + ".url' : must be an http(s) URL or a base64 image data URL";
+		}
+		return null;
+	}
+
+	private static @Nullable String document(JsonNode document, String path) {
+		String shape = Problems.properties(document, path, Set.of("data", "id"));
+		if (shape != null) {
+			return shape;
+		}
+		if (!document.path("data").isObject()) {
+			return "'" + path + ".data' : property 'data' is missing";
+		}
+		JsonNode id = document.get("id");
+		return (id == null || id.isNull() || id.isString()) ? null : "'" + path + ".id' : value must be a string";
 	}
 
 	private static @Nullable String requiredString(JsonNode message, String path, String name) {

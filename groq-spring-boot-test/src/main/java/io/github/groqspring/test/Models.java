@@ -25,7 +25,9 @@ final class Models {
 		}
 		String id = request.path().substring(GroqEmulator.MODELS.length() + 1);
 		EmulatedModel model = this.models.get(id);
-		return (model != null) ? EmulatedResponse.json(200, WireFormat.JSON.writeValueAsString(WireFormat.model(model)))
+		// A decommissioned model is not listed; by id it is Groq's 404 (unconfirmed: Groq may answer it still).
+		return (model != null && !this.models.decommissioned(id))
+				? EmulatedResponse.json(200, WireFormat.JSON.writeValueAsString(WireFormat.model(model)))
 				: ChatRequestValidator.modelNotFound(id);
 	}
 

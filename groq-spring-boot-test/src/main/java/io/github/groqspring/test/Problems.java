@@ -32,6 +32,19 @@ final class Problems {
 		return "property '" + name + "' is unsupported" + ((closest != null) ? ", did you mean '" + closest + "'?" : "");
 	}
 
+	/** An object with only these properties: "'path' : value must be an object", or Groq's unsupported-property message. */
+	static @Nullable String properties(JsonNode node, String path, Set<String> allowed) {
+		if (!node.isObject()) {
+			return "'" + path + "' : value must be an object";
+		}
+		for (String name : node.propertyNames()) {
+			if (!allowed.contains(name)) {
+				return "'" + path + "' : " + unsupported(name, allowed);
+			}
+		}
+		return null;
+	}
+
 	static @Nullable String oneOf(JsonNode body, String name, Set<String> values) {
 		JsonNode value = body.get(name);
 		if (value == null || value.isNull()) {

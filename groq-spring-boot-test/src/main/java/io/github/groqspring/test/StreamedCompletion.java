@@ -14,8 +14,10 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Writes a streamed chat completion the way Groq does (captured October 2025): a first chunk
- * with the role, empty content and {@code x_groq.id}; one chunk per piece; a tool call in one
- * delta; a last choice chunk with an empty delta, the finish reason, {@code x_groq.usage} and
+ * with the role, empty content and {@code x_groq.id}; reasoning pieces ({@code delta.reasoning},
+ * captured February 2026); executed tools in one delta; one chunk per content piece;
+ * annotations in one delta (how Groq splits executed tools and annotations over chunks is
+ * unconfirmed); a tool call in one delta; a last choice chunk with an empty delta, the finish reason, {@code x_groq.usage} and
  * the top-level {@code usage}; with {@code stream_options.include_usage} one more chunk with
  * {@code "choices": []}, the usage and {@code service_tier}; then {@code data: [DONE]}. No
  * choice chunk carries {@code service_tier} or a seed. Each event is flushed on its own, and
@@ -81,17 +83,30 @@ final class StreamedCompletion {
 		boolean scriptedText = this.script.content != null || !this.script.toolCalls.isEmpty();
 		List<String> contentPieces = (this.script.content != null) ? this.script.content
 				: scriptedText ? List.of() : completion.pieces();
+		AnswerExtras extras = scriptedText ? this.script.extras : this.script.extras.over(completion.extras());
+		List<String> reasoning = !this.script.reasoning.isEmpty() ? this.script.reasoning
+				: (extras.reasoning() != null) ? EmulatedStream.split(extras.reasoning()) : List.of();
 		List<String> events = new ArrayList<>();
 		ObjectNode first = WireFormat.JSON.createObjectNode().put("role", "assistant").put("content", "");
 		events.add(chunk(first, null, groqId(), null));
 		int pieces = 0;
-		for (String piece : this.script.reasoning) {
+		for (String piece : reasoning) {
 			events.add(chunk(WireFormat.JSON.createObjectNode().put("reasoning", piece), null, null, null));
 			pieces++;
+		}
+		if (!extras.executedTools().isEmpty()) {
+			ObjectNode delta = WireFormat.JSON.createObjectNode();
+			delta.putArray("executed_tools").addAll(extras.executedToolNodes());
+			events.add(chunk(delta, null, null, null));
 		}
 		for (String piece : contentPieces) {
 			events.add(chunk(WireFormat.JSON.createObjectNode().put("content", piece), null, null, null));
 			pieces++;
+		}
+		if (!extras.annotations().isEmpty()) {
+			ObjectNode delta = WireFormat.JSON.createObjectNode();
+			delta.putArray("annotations").addAll(extras.annotationNodes());
+			events.add(chunk(delta, null, null, null));
 		}
 		int index = 0;
 		for (EmulatedStream.ScriptedToolCall call : this.script.toolCalls) {
@@ -109,8 +124,11 @@ final class StreamedCompletion {
 			events.add(chunk(delta, null, null, null));
 			pieces = completion.completionTokens();
 		}
+		int reasoningTokens = !this.script.reasoning.isEmpty() ? this.script.reasoning.size()
+				: extras.reasoningTokenCount();
 		int completionTokens = scriptedText ? Math.max(1, pieces) : completion.completionTokens();
-		ObjectNode usage = WireFormat.usage(completion.promptTokens(), completionTokens);
+		int cachedTokens = Math.min(extras.cachedTokens(), completion.promptTokens());
+		ObjectNode usage = WireFormat.usage(completion.promptTokens(), completionTokens, cachedTokens, reasoningTokens);
 		ObjectNode xGroq = groqId();
 		xGroq.set("usage", usage);
 		String finishReason = (this.script.finishReason != null) ? this.script.finishReason
@@ -118,7 +136,8 @@ final class StreamedCompletion {
 		events.add(chunk(WireFormat.JSON.createObjectNode(), finishReason, xGroq, usage.deepCopy()));
 		if (this.plan.includeUsage() || this.script.usageChunk) {
 			Completion counted = new Completion(completion.id(), completion.created(), null, List.of(), List.of(),
-					finishReason, completion.promptTokens(), completionTokens);
+					finishReason, completion.promptTokens(), completionTokens,
+					AnswerExtras.NONE.withCachedTokens(cachedTokens).withReasoningTokens(reasoningTokens));
 			events.add("data: " + WireFormat.JSON
 				.writeValueAsString(WireFormat.usageChunk(counted, this.plan.model(), this.plan.servedTier())));
 		}

@@ -68,8 +68,18 @@ final class WireFormat {
 		if (completion.toolCalls().isEmpty()) {
 			message.put("content", completion.content());
 		}
-		else {
+		AnswerExtras extras = completion.extras();
+		if (extras.reasoning() != null) {
+			message.put("reasoning", extras.reasoning());
+		}
+		if (!completion.toolCalls().isEmpty()) {
 			toolCalls(message.putArray("tool_calls"), completion.toolCalls(), false);
+		}
+		if (!extras.executedTools().isEmpty()) {
+			message.putArray("executed_tools").addAll(extras.executedToolNodes());
+		}
+		if (!extras.annotations().isEmpty()) {
+			message.putArray("annotations").addAll(extras.annotationNodes());
 		}
 		choice.putNull("logprobs");
 		choice.put("finish_reason", completion.finishReason());
@@ -136,11 +146,21 @@ final class WireFormat {
 	}
 
 	static ObjectNode usage(Completion completion) {
-		return usage(completion.promptTokens(), completion.completionTokens());
+		return usage(completion.promptTokens(), completion.completionTokens(), completion.cachedTokens(),
+				completion.extras().reasoningTokenCount());
 	}
 
 	static ObjectNode usage(int promptTokens, int completionTokens) {
-		return JSON.createObjectNode()
+		return usage(promptTokens, completionTokens, 0, 0);
+	}
+
+	/**
+	 * Groq's usage; {@code prompt_tokens_details} and {@code completion_tokens_details} only
+	 * when there are cached or reasoning tokens (captured: a reasoning answer's usage ends
+	 * with {@code completion_tokens_details}).
+	 */
+	static ObjectNode usage(int promptTokens, int completionTokens, int cachedTokens, int reasoningTokens) {
+		ObjectNode usage = JSON.createObjectNode()
 			.put("queue_time", 0.0418)
 			.put("prompt_tokens", promptTokens)
 			.put("prompt_time", 0.00195)
@@ -148,6 +168,13 @@ final class WireFormat {
 			.put("completion_time", 0.245)
 			.put("total_tokens", promptTokens + completionTokens)
 			.put("total_time", 0.24695);
+		if (cachedTokens > 0) {
+			usage.putObject("prompt_tokens_details").put("cached_tokens", cachedTokens);
+		}
+		if (reasoningTokens > 0) {
+			usage.putObject("completion_tokens_details").put("reasoning_tokens", reasoningTokens);
+		}
+		return usage;
 	}
 
 	static String models(Collection<EmulatedModel> models) {

@@ -161,8 +161,9 @@ class ChatRequestValidationTests {
 
 	@Test
 	void acceptsEveryRoleAndContentPartGroqDocuments() throws Exception {
+		// A vision model that reasons: images need VISION, reasoning on an assistant message REASONING.
 		HttpResponse<String> response = post("""
-				{"model":"openai/gpt-oss-120b","messages":[
+				{"model":"qwen/qwen3.8-27b","messages":[
 				 {"role":"system","content":[{"type":"text","text":"Be brief."}]},
 				 {"role":"developer","content":"Answer in English."},
 				 {"role":"user","content":[{"type":"text","text":"What is here?"},{"type":"image_url","image_url":{"url":"https://example.com/a.png","detail":"low"}}]},

@@ -38,7 +38,7 @@ class StreamingApplicationTests {
 			assertThat(output).contains("Emulated reply to: " + StreamingApplication.QUESTION + "\n"
 					+ "[13 pieces, finish_reason=stop, 13 completion tokens, x_groq.id=" + this.emulator.lastRequest().requestId() + "]");
 			JSONAssert.assertEquals("""
-					{"model":"llama-3.1-8b-instant","stream":true,
+					{"model":"llama-3.1-8b-instant","stream":true,"stream_options":{"include_usage":true},
 					 "messages":[{"role":"user","content":"%s"}]}""".formatted(StreamingApplication.QUESTION),
 					this.emulator.lastRequest().bodyText(), JSONCompareMode.STRICT);
 		}
