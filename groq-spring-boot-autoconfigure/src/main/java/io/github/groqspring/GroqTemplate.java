@@ -13,10 +13,10 @@ import io.github.groqspring.chat.StructuredOutput;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.RateLimitExhaustedException;
-import io.github.groqspring.http.CallBudget;
-import io.github.groqspring.http.GroqHttpClient;
-import io.github.groqspring.http.GroqHttpClient.HttpResult;
-import io.github.groqspring.http.RateLimitGate;
+import io.github.groqspring.internal.http.CallBudget;
+import io.github.groqspring.internal.http.GroqHttpClient;
+import io.github.groqspring.internal.http.GroqHttpClient.HttpResult;
+import io.github.groqspring.internal.http.RateLimitGate;
 import io.github.groqspring.http.ResponseMetadata;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.models.GroqModel;
@@ -24,12 +24,13 @@ import io.github.groqspring.models.GroqModelList;
 import io.github.groqspring.tier.GroqTier;
 import io.github.groqspring.tier.GroqTierContext;
 import io.github.groqspring.stream.ChatStream;
-import io.github.groqspring.observation.GroqCallObservation;
+import io.github.groqspring.internal.observation.GroqCallObservation;
 import io.github.groqspring.observation.GroqObservationContext;
-import io.github.groqspring.observation.GroqObserver;
+import io.github.groqspring.internal.observation.GroqObserver;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.function.SingletonSupplier;
+import io.github.groqspring.tier.ServiceTier;
 
 /**
  * The entry point to Groq: chat completions and models, with service tiers resolved for

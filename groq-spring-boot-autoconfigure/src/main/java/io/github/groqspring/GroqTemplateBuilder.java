@@ -12,15 +12,15 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.groqspring.error.ApiKeyMask;
-import io.github.groqspring.http.AttemptTimeout;
-import io.github.groqspring.http.CallBudget;
-import io.github.groqspring.http.GroqHttpClient;
-import io.github.groqspring.http.RecordCreatorModule;
+import io.github.groqspring.internal.http.ApiKeyMask;
+import io.github.groqspring.internal.http.AttemptTimeout;
+import io.github.groqspring.internal.http.CallBudget;
+import io.github.groqspring.internal.http.GroqHttpClient;
+import io.github.groqspring.internal.http.RecordCreatorModule;
 import io.github.groqspring.http.RetrySettings;
-import io.github.groqspring.observation.GroqContentLogger;
+import io.github.groqspring.internal.observation.GroqContentLogger;
 import io.github.groqspring.observation.GroqObservationConvention;
-import io.github.groqspring.observation.GroqObserver;
+import io.github.groqspring.internal.observation.GroqObserver;
 import io.micrometer.observation.ObservationRegistry;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -31,6 +31,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
+import io.github.groqspring.internal.http.LazyTlsSocketStrategy;
+import io.github.groqspring.tier.ServiceTier;
 
 /**
  * Builds a {@link GroqTemplate}. The auto-configuration uses it; so can code without Spring
@@ -283,7 +285,7 @@ public final class GroqTemplateBuilder {
 
 	/**
 	 * How long a stream may wait for bytes before it fails with a
-	 * {@link io.github.groqspring.error.GroqStreamTimeoutException} and its connection is
+	 * {@link io.github.groqspring.stream.GroqStreamTimeoutException} and its connection is
 	 * dropped. The socket's read timeout applies too, so the shorter of the two wins.
 	 * @param streamIdleTimeout a positive duration, or {@code null} (the default) for the
 	 * read timeout alone

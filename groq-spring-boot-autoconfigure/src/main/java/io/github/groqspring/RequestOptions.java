@@ -3,6 +3,7 @@ package io.github.groqspring;
 import java.time.Duration;
 
 import org.jspecify.annotations.Nullable;
+import io.github.groqspring.tier.ServiceTier;
 
 /**
  * Per-call overrides of the template's timeouts, retries and flex fallback, for blocking

@@ -1,5 +1,5 @@
 /**
- * Groq's API for Spring applications: {@link io.github.groqspring.GroqTemplate} and {@link io.github.groqspring.ServiceTier}.
+ * Groq's API for Spring applications: {@link io.github.groqspring.GroqTemplate} and {@link io.github.groqspring.tier.ServiceTier}.
  */
 @NullMarked
 package io.github.groqspring;

@@ -13,7 +13,7 @@ import io.github.groqspring.error.GroqBadRequestException;
 import io.github.groqspring.error.GroqError;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqServerException;
-import io.github.groqspring.error.GroqStreamException;
+import io.github.groqspring.stream.GroqStreamException;
 import io.github.groqspring.health.GroqHealthIndicator;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.stream.ChatStream;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import io.github.groqspring.tier.ServiceTier;
 
 /**
  * Every failure Groq or the network can produce, injected by the emulator: each ends in

@@ -19,9 +19,9 @@ import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqRateLimitException;
 import io.github.groqspring.error.GroqServerException;
-import io.github.groqspring.error.GroqStreamException;
-import io.github.groqspring.error.GroqStreamTimeoutException;
-import io.github.groqspring.error.GroqStreamTruncatedException;
+import io.github.groqspring.stream.GroqStreamException;
+import io.github.groqspring.stream.GroqStreamTimeoutException;
+import io.github.groqspring.stream.GroqStreamTruncatedException;
 import io.github.groqspring.error.ServiceTierNotAvailableException;
 import io.github.groqspring.stream.ChatCompletionChunk;
 import io.github.groqspring.stream.ChatStream;
@@ -40,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import io.github.groqspring.tier.ServiceTier;
 
 class GroqTemplateStreamTests {
 

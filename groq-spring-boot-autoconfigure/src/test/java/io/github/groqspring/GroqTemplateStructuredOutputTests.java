@@ -6,7 +6,7 @@ import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.chat.ResponseFormat;
 import io.github.groqspring.chat.StructuredOutput;
-import io.github.groqspring.error.GroqStructuredOutputException;
+import io.github.groqspring.chat.GroqStructuredOutputException;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
 import org.junit.jupiter.api.AfterAll;

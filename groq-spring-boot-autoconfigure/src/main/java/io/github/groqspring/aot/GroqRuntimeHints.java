@@ -2,7 +2,7 @@ package io.github.groqspring.aot;
 
 import java.util.List;
 
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.batch.Batch;
 import io.github.groqspring.batch.BatchFile;
 import io.github.groqspring.batch.BatchPage;

@@ -4,10 +4,10 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.function.Supplier;
 
-import io.github.groqspring.http.GroqHttpClient;
-import io.github.groqspring.http.GroqHttpClient.HttpResult;
+import io.github.groqspring.internal.http.GroqHttpClient;
+import io.github.groqspring.internal.http.GroqHttpClient.HttpResult;
 import io.github.groqspring.observation.GroqObservationContext;
-import io.github.groqspring.observation.GroqObserver;
+import io.github.groqspring.internal.observation.GroqObserver;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -17,11 +17,11 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
-import io.github.groqspring.http.GroqHttpClient;
-import io.github.groqspring.http.GroqHttpClient.HttpResult;
+import io.github.groqspring.internal.http.GroqHttpClient;
+import io.github.groqspring.internal.http.GroqHttpClient.HttpResult;
 import io.github.groqspring.http.RateLimits;
 import io.github.groqspring.observation.GroqObservationContext;
-import io.github.groqspring.observation.GroqObserver;
+import io.github.groqspring.internal.observation.GroqObserver;
 import org.jspecify.annotations.Nullable;
 
 /**

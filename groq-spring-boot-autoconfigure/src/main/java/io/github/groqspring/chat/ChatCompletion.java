@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param systemFingerprint the backend configuration
  * @param xGroq Groq's extras: its request id for support
  * @param serviceTier the tier that served the request, raw: a tier newer than
- * {@link io.github.groqspring.ServiceTier} is kept as sent
+ * {@link io.github.groqspring.tier.ServiceTier} is kept as sent
  */
 public record ChatCompletion(@Nullable String id, @Nullable String object, long created, @Nullable String model,
 		List<Choice> choices, @Nullable Usage usage, @JsonProperty("system_fingerprint") @Nullable String systemFingerprint,

@@ -1,6 +1,6 @@
 package io.github.groqspring.http;
 
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import org.jspecify.annotations.Nullable;
 
 /**

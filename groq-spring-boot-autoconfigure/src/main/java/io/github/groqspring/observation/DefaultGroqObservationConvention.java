@@ -2,7 +2,7 @@ package io.github.groqspring.observation;
 
 import java.util.List;
 
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.Usage;
 import io.github.groqspring.error.GroqException;

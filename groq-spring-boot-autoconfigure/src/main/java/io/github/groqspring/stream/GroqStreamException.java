@@ -1,7 +1,9 @@
-package io.github.groqspring.error;
+package io.github.groqspring.stream;
 
 import io.github.groqspring.chat.ChatResponse;
 import org.jspecify.annotations.Nullable;
+import io.github.groqspring.error.GroqError;
+import io.github.groqspring.error.GroqException;
 
 /**
  * A streamed chat completion failed after Groq had started answering: Groq sent an error

@@ -1,4 +1,4 @@
-package io.github.groqspring.error;
+package io.github.groqspring.stream;
 
 import io.github.groqspring.chat.ChatResponse;
 

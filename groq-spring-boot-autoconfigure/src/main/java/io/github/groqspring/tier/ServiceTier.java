@@ -1,4 +1,4 @@
-package io.github.groqspring;
+package io.github.groqspring.tier;
 
 import java.util.Arrays;
 import java.util.Locale;

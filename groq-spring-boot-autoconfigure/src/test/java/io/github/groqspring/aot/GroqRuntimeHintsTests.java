@@ -1,6 +1,6 @@
 package io.github.groqspring.aot;
 
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.batch.Batch;
 import io.github.groqspring.stream.ChatCompletionChunk;
 import io.github.groqspring.chat.ChatCompletion;

@@ -4,7 +4,7 @@ import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.observation.DefaultGroqObservationConvention;
-import io.github.groqspring.observation.GroqContentLogger;
+import io.github.groqspring.internal.observation.GroqContentLogger;
 import io.github.groqspring.observation.GroqMeterObservationHandler;
 import io.github.groqspring.observation.GroqObservationConvention;
 import io.github.groqspring.test.GroqEmulator;

@@ -1,6 +1,6 @@
 package io.github.groqspring.batch;
 
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import org.junit.jupiter.api.Test;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.error.GroqNotFoundException;
 import io.github.groqspring.error.GroqServerException;

@@ -13,7 +13,7 @@ import java.util.List;
 
 import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.autoconfigure.GroqAutoConfiguration;
 import io.github.groqspring.autoconfigure.GroqTierAutoConfiguration;
 import io.github.groqspring.tier.GroqTier;

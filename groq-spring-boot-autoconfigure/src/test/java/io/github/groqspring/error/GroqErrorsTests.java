@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.test.EmulatedResponse;

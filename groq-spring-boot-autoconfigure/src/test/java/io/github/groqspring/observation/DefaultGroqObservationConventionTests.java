@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
 
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
-import io.github.groqspring.error.GroqErrorDecoder;
+import io.github.groqspring.internal.http.GroqErrorDecoder;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;

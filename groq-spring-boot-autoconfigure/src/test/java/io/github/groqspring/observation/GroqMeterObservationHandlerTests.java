@@ -4,7 +4,7 @@ import io.github.groqspring.http.RetrySettings;
 import java.util.concurrent.TimeUnit;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.error.FlexCapacityExceededException;

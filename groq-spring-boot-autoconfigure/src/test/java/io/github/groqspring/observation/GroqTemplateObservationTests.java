@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.error.FlexCapacityExceededException;
@@ -17,7 +17,7 @@ import io.github.groqspring.error.GroqServerException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
 import io.github.groqspring.test.EmulatedResponse;
-import io.github.groqspring.error.GroqStreamTruncatedException;
+import io.github.groqspring.stream.GroqStreamTruncatedException;
 import io.github.groqspring.test.EmulatedStream;
 import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.test.GroqEmulator;

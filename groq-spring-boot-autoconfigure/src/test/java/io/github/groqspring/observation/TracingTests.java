@@ -4,7 +4,7 @@ import io.github.groqspring.http.RetrySettings;
 import java.util.List;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.test.EmulatedResponse;

@@ -1,4 +1,4 @@
-package io.github.groqspring;
+package io.github.groqspring.tier;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

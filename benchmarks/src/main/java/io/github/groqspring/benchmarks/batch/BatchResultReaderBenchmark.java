@@ -1,4 +1,4 @@
-package io.github.groqspring.batch;
+package io.github.groqspring.benchmarks.batch;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 
 import io.github.groqspring.chat.ChatCompletion;
 import tools.jackson.databind.JsonNode;
+import io.github.groqspring.batch.BatchResultReader;
 
 /**
  * Measures how fast {@link BatchResultReader} parses a 50,000-line result file generated on

@@ -1,10 +1,10 @@
-package io.github.groqspring.observation;
+package io.github.groqspring.benchmarks.observation;
 
 import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
@@ -16,6 +16,9 @@ import io.github.groqspring.test.GroqEmulator;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.github.groqspring.observation.GroqMeterObservationHandler;
+import io.github.groqspring.observation.GroqObservationContext;
+import io.github.groqspring.internal.observation.GroqObserver;
 
 /**
  * What observing a Groq call costs: the observer around a call that returns at once (the

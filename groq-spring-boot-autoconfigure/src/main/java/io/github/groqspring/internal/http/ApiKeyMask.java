@@ -1,8 +1,9 @@
-package io.github.groqspring.error;
+package io.github.groqspring.internal.http;
 
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
+import io.github.groqspring.error.GroqError;
 
 /**
  * Masks API keys in text that came from a response (error messages, error pages, bodies) or

@@ -1,6 +1,7 @@
-package io.github.groqspring.http;
+package io.github.groqspring.internal.http;
 
 import java.time.Duration;
+import io.github.groqspring.http.RetrySettings;
 
 /**
  * The limits of one call: its retry settings, how long one attempt may take, and the

@@ -1,10 +1,10 @@
-package io.github.groqspring.error;
+package io.github.groqspring.internal.http;
 
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.http.RateLimits;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -13,6 +13,20 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import io.github.groqspring.error.FlexCapacityExceededException;
+import io.github.groqspring.error.GroqApiException;
+import io.github.groqspring.error.GroqAuthenticationException;
+import io.github.groqspring.error.GroqBadRequestException;
+import io.github.groqspring.error.GroqError;
+import io.github.groqspring.error.GroqFailedDependencyException;
+import io.github.groqspring.error.GroqNotFoundException;
+import io.github.groqspring.error.GroqPermissionDeniedException;
+import io.github.groqspring.error.GroqRateLimitException;
+import io.github.groqspring.error.GroqRedirectException;
+import io.github.groqspring.error.GroqRequestTooLargeException;
+import io.github.groqspring.error.GroqServerException;
+import io.github.groqspring.error.GroqUnprocessableEntityException;
+import io.github.groqspring.error.ServiceTierNotAvailableException;
 
 /**
  * Turns an error response into the typed {@link GroqApiException} for its status. Decodes

@@ -1,4 +1,4 @@
-package io.github.groqspring.http;
+package io.github.groqspring.internal.http;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,14 +13,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
-import io.github.groqspring.ServiceTier;
-import io.github.groqspring.error.ApiKeyMask;
-import io.github.groqspring.error.GroqErrorDecoder;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
-import io.github.groqspring.http.ResponseBodies.DeadlineStream;
+import io.github.groqspring.internal.http.ResponseBodies.DeadlineStream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -34,6 +32,7 @@ import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import io.github.groqspring.http.ResponseMetadata;
 
 /**
  * The one place that talks HTTP to Groq: serializes the body itself (so exactly these bytes

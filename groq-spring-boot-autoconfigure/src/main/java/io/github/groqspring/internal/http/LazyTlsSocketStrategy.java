@@ -1,4 +1,4 @@
-package io.github.groqspring;
+package io.github.groqspring.internal.http;
 
 import java.io.IOException;
 import java.net.Socket;

@@ -1,4 +1,4 @@
-package io.github.groqspring.http;
+package io.github.groqspring.internal.http;
 
 import java.time.Duration;
 import java.util.Map;
@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.groqspring.error.RateLimitExhaustedException;
 import org.jspecify.annotations.Nullable;
+import io.github.groqspring.http.RateLimits;
 
 /**
  * Remembers, per model and tier, until when Groq said the budget is exhausted (no requests

@@ -1,4 +1,4 @@
-package io.github.groqspring.http;
+package io.github.groqspring.internal.http;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;

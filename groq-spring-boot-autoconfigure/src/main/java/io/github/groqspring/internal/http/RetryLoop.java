@@ -1,4 +1,4 @@
-package io.github.groqspring.http;
+package io.github.groqspring.internal.http;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
@@ -7,7 +7,7 @@ import java.util.function.Function;
 
 import io.github.groqspring.error.GroqApiException;
 import io.github.groqspring.error.GroqException;
-import io.github.groqspring.error.GroqStreamTruncatedException;
+import io.github.groqspring.stream.GroqStreamTruncatedException;
 import io.github.groqspring.error.GroqTransportException;
 import io.github.groqspring.error.ServiceTierNotAvailableException;
 import io.github.groqspring.observation.GroqObservationContext;
@@ -15,6 +15,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.web.client.ResourceAccessException;
+import io.github.groqspring.http.RetrySettings;
 
 /**
  * The one retry layer: runs attempts within a call's budget, waits as Groq asks

@@ -1,8 +1,9 @@
-package io.github.groqspring.http;
+package io.github.groqspring.internal.http;
 
 import java.time.Duration;
 
 import io.github.groqspring.error.GroqException;
+import io.github.groqspring.http.RateLimits;
 
 /** Waits between attempts; an interrupt ends the call at once, keeping the interrupt flag. */
 final class Sleeper {

@@ -1,13 +1,15 @@
-package io.github.groqspring.observation;
+package io.github.groqspring.internal.observation;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatResponse;
-import io.github.groqspring.http.GroqHttpClient.HttpResult;
+import io.github.groqspring.internal.http.GroqHttpClient.HttpResult;
 import io.github.groqspring.http.ResponseMetadata;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
+import io.github.groqspring.observation.GroqCallOutcome;
+import io.github.groqspring.observation.GroqObservationContext;
 
 /**
  * One started observation of a Groq call, ended exactly once by {@link #succeeded},

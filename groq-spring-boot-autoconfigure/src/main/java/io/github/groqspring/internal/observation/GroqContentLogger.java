@@ -1,14 +1,15 @@
-package io.github.groqspring.observation;
+package io.github.groqspring.internal.observation;
 
 import java.util.stream.Collectors;
 
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatMessage;
 import io.github.groqspring.chat.ChatRequest;
-import io.github.groqspring.error.ApiKeyMask;
+import io.github.groqspring.internal.http.ApiKeyMask;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
+import io.github.groqspring.observation.GroqObservationContext;
 
 /**
  * Logs prompts and completions at DEBUG under {@value #CATEGORY}, for debugging only

@@ -1,10 +1,14 @@
-package io.github.groqspring.observation;
+package io.github.groqspring.internal.observation;
 
 import java.util.function.Supplier;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
+import io.github.groqspring.observation.DefaultGroqObservationConvention;
+import io.github.groqspring.observation.GroqObservationContext;
+import io.github.groqspring.observation.GroqObservationConvention;
+import io.github.groqspring.observation.GroqObservationDocumentation;
 
 /**
  * Wraps each Groq call in one {@link GroqObservationDocumentation#CLIENT_OPERATION

@@ -1,17 +1,17 @@
-package io.github.groqspring.stream;
+package io.github.groqspring.internal.stream;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 
 import io.github.groqspring.chat.ChatResponse;
-import io.github.groqspring.error.ApiKeyMask;
+import io.github.groqspring.internal.http.ApiKeyMask;
 import io.github.groqspring.error.GroqError;
-import io.github.groqspring.error.GroqStreamException;
-import io.github.groqspring.error.GroqStreamTimeoutException;
-import io.github.groqspring.error.GroqStreamTruncatedException;
+import io.github.groqspring.stream.GroqStreamException;
+import io.github.groqspring.stream.GroqStreamTimeoutException;
+import io.github.groqspring.stream.GroqStreamTruncatedException;
 import io.github.groqspring.http.ResponseMetadata;
-import io.github.groqspring.http.StreamingResponse;
+import io.github.groqspring.internal.http.StreamingResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -21,6 +21,8 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.json.JsonMapper;
+import io.github.groqspring.stream.ChatCompletionChunk;
+import io.github.groqspring.stream.ChatStreamAccumulator;
 
 /**
  * Reads Groq's chat completion stream into typed chunks, one per {@link #next()}, and

@@ -1,4 +1,4 @@
-package io.github.groqspring.stream;
+package io.github.groqspring.internal.stream;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +13,15 @@ import java.util.stream.StreamSupport;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
-import io.github.groqspring.error.GroqStreamException;
+import io.github.groqspring.stream.GroqStreamException;
 import io.github.groqspring.http.ResponseMetadata;
-import io.github.groqspring.http.StreamingResponse;
+import io.github.groqspring.internal.http.StreamingResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
+import io.github.groqspring.stream.ChatCompletionChunk;
+import io.github.groqspring.stream.ChatStreamHandler;
 
 /**
  * A streamed chat completion, open on its connection: iterate its chunks as they arrive

@@ -1,4 +1,4 @@
-package io.github.groqspring;
+package io.github.groqspring.internal.http;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import io.github.groqspring.GroqTemplate;
 
 class LazyTlsSocketStrategyTests {
 

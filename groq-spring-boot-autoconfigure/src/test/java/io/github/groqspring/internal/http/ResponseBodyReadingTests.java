@@ -1,4 +1,4 @@
-package io.github.groqspring.http;
+package io.github.groqspring.internal.http;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

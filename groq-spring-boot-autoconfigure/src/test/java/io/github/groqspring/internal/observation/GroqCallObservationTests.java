@@ -1,11 +1,11 @@
-package io.github.groqspring.observation;
+package io.github.groqspring.internal.observation;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ResponseMessage;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import io.github.groqspring.observation.GroqObservationContext;
 
 /**
  * The contract a streamed call relies on: the observation starts when the stream opens,

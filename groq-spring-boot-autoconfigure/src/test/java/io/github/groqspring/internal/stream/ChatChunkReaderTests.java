@@ -1,4 +1,4 @@
-package io.github.groqspring.stream;
+package io.github.groqspring.internal.stream;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -14,9 +14,9 @@ import java.util.List;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.chat.ToolCall;
 import io.github.groqspring.error.GroqError;
-import io.github.groqspring.error.GroqStreamException;
-import io.github.groqspring.error.GroqStreamTimeoutException;
-import io.github.groqspring.error.GroqStreamTruncatedException;
+import io.github.groqspring.stream.GroqStreamException;
+import io.github.groqspring.stream.GroqStreamTimeoutException;
+import io.github.groqspring.stream.GroqStreamTruncatedException;
 import io.github.groqspring.http.RateLimits;
 import io.github.groqspring.http.ResponseMetadata;
 import org.junit.jupiter.api.Test;
@@ -25,6 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import io.github.groqspring.stream.ChatCompletionChunk;
 
 class ChatChunkReaderTests {
 

@@ -1,4 +1,4 @@
-package io.github.groqspring.stream;
+package io.github.groqspring.internal.stream;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package io.github.groqspring.samples.tiers;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.tier.GroqTier;

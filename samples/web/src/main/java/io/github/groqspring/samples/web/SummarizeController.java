@@ -3,7 +3,7 @@ package io.github.groqspring.samples.web;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatResponse;
 import org.jspecify.annotations.Nullable;
 

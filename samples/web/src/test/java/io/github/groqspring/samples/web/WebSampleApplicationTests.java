@@ -6,7 +6,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.tier.GroqTierContext;
 import io.github.groqspring.test.GroqEmulator;
 import org.jspecify.annotations.Nullable;
