@@ -2,8 +2,8 @@ package io.github.groqspring;
 
 import java.time.Duration;
 
-import org.jspecify.annotations.Nullable;
 import io.github.groqspring.tier.ServiceTier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Per-call overrides of the template's timeouts, retries and flex fallback, for blocking

@@ -18,13 +18,13 @@ import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
 import io.github.groqspring.test.RecordedRequest;
+import io.github.groqspring.tier.ServiceTier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
-import io.github.groqspring.tier.ServiceTier;
 
 /**
  * Every failure Groq or the network can produce, injected by the emulator: each ends in

@@ -11,26 +11,27 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import io.github.groqspring.chat.ChatRequest;
-import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.chat.ToolCall;
 import io.github.groqspring.error.FlexCapacityExceededException;
-import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqRateLimitException;
 import io.github.groqspring.error.GroqServerException;
-import io.github.groqspring.stream.GroqStreamException;
-import io.github.groqspring.stream.GroqStreamTimeoutException;
-import io.github.groqspring.stream.GroqStreamTruncatedException;
+import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.ServiceTierNotAvailableException;
+import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.stream.ChatCompletionChunk;
 import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.stream.ChatStreamHandler;
+import io.github.groqspring.stream.GroqStreamException;
+import io.github.groqspring.stream.GroqStreamTimeoutException;
+import io.github.groqspring.stream.GroqStreamTruncatedException;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.EmulatedStream;
 import io.github.groqspring.test.GroqEmulator;
 import io.github.groqspring.test.RecordedRequest;
 import io.github.groqspring.test.StreamOutcome;
+import io.github.groqspring.tier.ServiceTier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.skyscreamer.jsonassert.JSONAssert;
@@ -40,7 +41,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
-import io.github.groqspring.tier.ServiceTier;
 
 class GroqTemplateStreamTests {
 

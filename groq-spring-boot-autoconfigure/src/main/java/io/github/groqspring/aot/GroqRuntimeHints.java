@@ -2,7 +2,6 @@ package io.github.groqspring.aot;
 
 import java.util.List;
 
-import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.batch.Batch;
 import io.github.groqspring.batch.BatchFile;
 import io.github.groqspring.batch.BatchPage;
@@ -22,6 +21,7 @@ import io.github.groqspring.error.GroqError;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.models.GroqModelList;
 import io.github.groqspring.stream.ChatCompletionChunk;
+import io.github.groqspring.tier.ServiceTier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;

@@ -1,8 +1,8 @@
 package io.github.groqspring.chat;
 
+import io.github.groqspring.error.GroqException;
 import io.github.groqspring.http.RateLimits;
 import org.jspecify.annotations.Nullable;
-import io.github.groqspring.error.GroqException;
 
 /**
  * The model's answer is not JSON for the record asked for: no content, invalid JSON, or

@@ -1,9 +1,9 @@
 package io.github.groqspring.stream;
 
 import io.github.groqspring.chat.ChatResponse;
-import org.jspecify.annotations.Nullable;
 import io.github.groqspring.error.GroqError;
 import io.github.groqspring.error.GroqException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streamed chat completion failed after Groq had started answering: Groq sent an error
@@ -23,14 +23,15 @@ public class GroqStreamException extends GroqException {
 	 * Create the exception.
 	 * @param message what went wrong, with the request id
 	 * @param error what Groq said, {@link GroqError#NONE} when Groq said nothing
-	 * @param partialResponse what was received before the failure
+	 * @param partialResponse what was received before the failure; its metadata gives the
+	 * status, request id, rate limits and the call's attempts
 	 * @param chunksReceived how many chunks arrived before the failure
 	 * @param cause the I/O or parse failure, may be {@code null}
 	 */
 	public GroqStreamException(String message, GroqError error, ChatResponse partialResponse, int chunksReceived,
 			@Nullable Throwable cause) {
 		super(message, partialResponse.metadata().status(), partialResponse.metadata().requestId(),
-				partialResponse.metadata().rateLimits(), cause);
+				partialResponse.metadata().rateLimits(), partialResponse.metadata().attempts(), cause);
 		this.error = error;
 		this.partialResponse = partialResponse;
 		this.chunksReceived = chunksReceived;

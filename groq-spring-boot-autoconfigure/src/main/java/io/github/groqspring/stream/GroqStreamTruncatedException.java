@@ -1,8 +1,8 @@
 package io.github.groqspring.stream;
 
 import io.github.groqspring.chat.ChatResponse;
-import org.jspecify.annotations.Nullable;
 import io.github.groqspring.error.GroqError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streamed chat completion ended before Groq's {@code data: [DONE]}: the connection

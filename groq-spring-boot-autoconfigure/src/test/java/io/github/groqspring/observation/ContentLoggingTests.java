@@ -1,10 +1,11 @@
 package io.github.groqspring.observation;
 
-import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.http.RetrySettings;
+import io.github.groqspring.internal.observation.GroqContentLogger;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import io.github.groqspring.internal.observation.GroqContentLogger;
 
 @ExtendWith(OutputCaptureExtension.class)
 class ContentLoggingTests {

@@ -4,9 +4,9 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 
+import io.github.groqspring.batch.BatchResultReader;
 import io.github.groqspring.chat.ChatCompletion;
 import tools.jackson.databind.JsonNode;
-import io.github.groqspring.batch.BatchResultReader;
 
 /**
  * Measures how fast {@link BatchResultReader} parses a 50,000-line result file generated on

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
@@ -12,13 +11,14 @@ import io.github.groqspring.chat.ResponseMessage;
 import io.github.groqspring.chat.Usage;
 import io.github.groqspring.http.RateLimits;
 import io.github.groqspring.http.ResponseMetadata;
+import io.github.groqspring.internal.observation.GroqObserver;
+import io.github.groqspring.observation.GroqMeterObservationHandler;
+import io.github.groqspring.observation.GroqObservationContext;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
-import io.github.groqspring.observation.GroqMeterObservationHandler;
-import io.github.groqspring.observation.GroqObservationContext;
-import io.github.groqspring.internal.observation.GroqObserver;
 
 /**
  * What observing a Groq call costs: the observer around a call that returns at once (the

@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import io.github.groqspring.http.RateLimits;
-import io.github.groqspring.internal.http.RecordCreatorModule;
 import io.github.groqspring.http.ResponseMetadata;
+import io.github.groqspring.internal.http.RecordCreatorModule;
 import io.github.groqspring.internal.stream.ChatChunkReader;
-import io.github.groqspring.stream.ChatCompletionChunk;
 import io.github.groqspring.internal.stream.ServerSentEventReader;
+import io.github.groqspring.stream.ChatCompletionChunk;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

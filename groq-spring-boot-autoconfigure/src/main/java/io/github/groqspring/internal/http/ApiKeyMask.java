@@ -2,8 +2,8 @@ package io.github.groqspring.internal.http;
 
 import java.util.regex.Pattern;
 
-import org.jspecify.annotations.Nullable;
 import io.github.groqspring.error.GroqError;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Masks API keys in text that came from a response (error messages, error pages, bodies) or

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
  * The time left for the attempt running on this thread, so that the HTTP client can bound
  * the wait for a response by the call's budget rather than by a fixed socket timeout.
  */
-public final class AttemptTimeout {
+final class AttemptTimeout {
 
 	private static final ThreadLocal<@Nullable Long> MILLIS = new ThreadLocal<>();
 
@@ -17,7 +17,7 @@ public final class AttemptTimeout {
 	 * The milliseconds the running attempt may still wait.
 	 * @return the time left, or {@code null} outside an attempt
 	 */
-	public static @Nullable Long currentMillis() {
+	static @Nullable Long currentMillis() {
 		return MILLIS.get();
 	}
 

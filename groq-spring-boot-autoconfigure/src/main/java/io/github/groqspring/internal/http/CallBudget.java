@@ -1,18 +1,22 @@
 package io.github.groqspring.internal.http;
 
 import java.time.Duration;
+
 import io.github.groqspring.http.RetrySettings;
 
 /**
- * The limits of one call: its retry settings, how long one attempt may take, and the
- * deadline of the whole call (retries, waits and fallback included).
+ * The limits of one call: its retry settings, how long one attempt may take, the deadline
+ * of the whole call (retries, waits and fallback included), and how many requests the call
+ * sent before (on flex, before a fallback), so that attempts count across both tiers.
  *
  * @param retry the retry settings
  * @param readTimeout how long one attempt's response may take, headers to last byte
  * @param deadlineNanos the call's deadline on the {@link System#nanoTime()} clock
  * @param callTimeout the whole budget, for messages
+ * @param priorAttempts requests the call sent before this part of it, 0 at its start
  */
-public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlineNanos, Duration callTimeout) {
+public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlineNanos, Duration callTimeout,
+		int priorAttempts) {
 
 	/**
 	 * Start a call's budget now.
@@ -22,7 +26,7 @@ public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlin
 	 * @return the budget
 	 */
 	public static CallBudget start(RetrySettings retry, Duration readTimeout, Duration callTimeout) {
-		return new CallBudget(retry, readTimeout, System.nanoTime() + callTimeout.toNanos(), callTimeout);
+		return new CallBudget(retry, readTimeout, System.nanoTime() + callTimeout.toNanos(), callTimeout, 0);
 	}
 
 	/**
@@ -30,7 +34,18 @@ public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlin
 	 * @return a copy with {@link RetrySettings#NONE}
 	 */
 	public CallBudget withoutRetries() {
-		return new CallBudget(RetrySettings.NONE, this.readTimeout, this.deadlineNanos, this.callTimeout);
+		return new CallBudget(RetrySettings.NONE, this.readTimeout, this.deadlineNanos, this.callTimeout,
+				this.priorAttempts);
+	}
+
+	/**
+	 * The rest of this call's budget after it sent some requests, e.g. for its fallback to
+	 * another tier: the same deadline, retries of its own, attempts counted on.
+	 * @param attempts the requests the call has sent so far
+	 * @return a copy
+	 */
+	public CallBudget afterAttempts(int attempts) {
+		return new CallBudget(this.retry, this.readTimeout, this.deadlineNanos, this.callTimeout, attempts);
 	}
 
 	/**

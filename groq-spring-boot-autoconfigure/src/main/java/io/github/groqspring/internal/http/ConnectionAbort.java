@@ -12,7 +12,7 @@ import org.springframework.util.ClassUtils;
  * or dripping answer, a stream closed early). Closing such a body normally drains it so the
  * connection can be reused, which for a stalled server means waiting for it.
  */
-public final class ConnectionAbort {
+final class ConnectionAbort {
 
 	private static final boolean HTTP_CORE_PRESENT = ClassUtils
 		.isPresent("org.apache.hc.core5.http.io.EofSensorInputStream", ConnectionAbort.class.getClassLoader());
@@ -25,7 +25,7 @@ public final class ConnectionAbort {
 	 * HttpClient 5 does); otherwise close the body.
 	 * @param body the response body
 	 */
-	public static void abort(InputStream body) {
+	static void abort(InputStream body) {
 		try {
 			if (HTTP_CORE_PRESENT && HttpCore.abort(body)) {
 				return;

@@ -4,15 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.github.groqspring.tier.ServiceTier;
-import io.github.groqspring.http.RateLimits;
-import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqApiException;
 import io.github.groqspring.error.GroqAuthenticationException;
@@ -27,6 +18,15 @@ import io.github.groqspring.error.GroqRequestTooLargeException;
 import io.github.groqspring.error.GroqServerException;
 import io.github.groqspring.error.GroqUnprocessableEntityException;
 import io.github.groqspring.error.ServiceTierNotAvailableException;
+import io.github.groqspring.http.RateLimits;
+import io.github.groqspring.tier.ServiceTier;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 /**
  * Turns an error response into the typed {@link GroqApiException} for its status. Decodes
@@ -70,23 +70,17 @@ public final class GroqErrorDecoder {
 	 * @param headers the response headers
 	 * @param body the response body, possibly empty
 	 * @param requestedTier the tier that was sent, to name it when Groq refuses it
-	 * @return the exception to throw
+	 * @param attempts how many requests the call had sent with this one
+	 * @return the exception to throw, with Groq's {@code x-should-retry} advice
 	 */
-	public GroqApiException decode(int status, HttpHeaders headers, byte[] body, @Nullable ServiceTier requestedTier) {
-		GroqApiException exception = create(status, headers, body, requestedTier);
-		String shouldRetry = headers.getFirst("x-should-retry");
-		if ("true".equalsIgnoreCase(shouldRetry) || "false".equalsIgnoreCase(shouldRetry)) {
-			exception.setRetryHint(Boolean.valueOf(shouldRetry.toLowerCase(java.util.Locale.ROOT)));
-		}
-		return exception;
-	}
-
-	private GroqApiException create(int status, HttpHeaders headers, byte[] body, @Nullable ServiceTier requestedTier) {
+	public GroqApiException decode(int status, HttpHeaders headers, byte[] body, @Nullable ServiceTier requestedTier,
+			int attempts) {
 		GroqError error = this.keyMask.mask(parse(body));
 		String requestId = headers.getFirst("x-request-id");
 		RateLimits rateLimits = RateLimits.from(headers);
+		Boolean hint = retryHint(headers.getFirst("x-should-retry"));
 		if (status >= 300 && status < 400) {
-			return redirect(status, headers, error, requestId, rateLimits);
+			return redirect(status, headers, error, requestId, rateLimits, hint, attempts);
 		}
 		String message = this.keyMask.mask(message(status, headers, body, error, requestId));
 		if (status == 400) {
@@ -94,24 +88,35 @@ public final class GroqErrorDecoder {
 			if (refusedTier != null) {
 				return new ServiceTierNotAvailableException(message + ". Your organisation cannot use service tier '"
 						+ refusedTier + "': send another tier (on the request, @GroqTier or groq.default-service-tier) "
-						+ "or none, or upgrade the plan", status, error, requestId, rateLimits, refusedTier);
+						+ "or none, or upgrade the plan", status, error, requestId, rateLimits, hint, attempts,
+						refusedTier);
 			}
-			return new GroqBadRequestException(message, status, error, requestId, rateLimits);
+			return new GroqBadRequestException(message, status, error, requestId, rateLimits, hint, attempts);
 		}
 		return switch (status) {
 			case 401 -> new GroqAuthenticationException(message + ". Check GROQ_API_KEY (groq.api-key)", status, error,
-					requestId, rateLimits);
-			case 403 -> new GroqPermissionDeniedException(message, status, error, requestId, rateLimits);
-			case 404 -> new GroqNotFoundException(message, status, error, requestId, rateLimits);
-			case 413 -> new GroqRequestTooLargeException(message, status, error, requestId, rateLimits);
-			case 422 -> new GroqUnprocessableEntityException(message, status, error, requestId, rateLimits);
-			case 424 -> new GroqFailedDependencyException(message, status, error, requestId, rateLimits);
-			case 429 -> new GroqRateLimitException(message, status, error, requestId, rateLimits);
+					requestId, rateLimits, hint, attempts);
+			case 403 -> new GroqPermissionDeniedException(message, status, error, requestId, rateLimits, hint, attempts);
+			case 404 -> new GroqNotFoundException(message, status, error, requestId, rateLimits, hint, attempts);
+			case 413 -> new GroqRequestTooLargeException(message, status, error, requestId, rateLimits, hint, attempts);
+			case 422 -> new GroqUnprocessableEntityException(message, status, error, requestId, rateLimits, hint,
+					attempts);
+			case 424 -> new GroqFailedDependencyException(message, status, error, requestId, rateLimits, hint, attempts);
+			case 429 -> new GroqRateLimitException(message, status, error, requestId, rateLimits, hint, attempts);
 			case FlexCapacityExceededException.STATUS -> new FlexCapacityExceededException(message, status, error,
-					requestId, rateLimits);
-			default -> (status >= 500) ? new GroqServerException(message, status, error, requestId, rateLimits)
-					: new GroqApiException(message, status, error, requestId, rateLimits);
+					requestId, rateLimits, hint, attempts);
+			default -> (status >= 500)
+					? new GroqServerException(message, status, error, requestId, rateLimits, hint, attempts)
+					: new GroqApiException(message, status, error, requestId, rateLimits, hint, attempts);
 		};
+	}
+
+	/** Groq's {@code x-should-retry}: {@code true} or {@code false}, anything else is no advice. */
+	private static @Nullable Boolean retryHint(@Nullable String shouldRetry) {
+		if ("true".equalsIgnoreCase(shouldRetry)) {
+			return Boolean.TRUE;
+		}
+		return "false".equalsIgnoreCase(shouldRetry) ? Boolean.FALSE : null;
 	}
 
 	private GroqError parse(byte[] body) {
@@ -158,7 +163,7 @@ public final class GroqErrorDecoder {
 	}
 
 	private GroqRedirectException redirect(int status, HttpHeaders headers, GroqError error,
-			@Nullable String requestId, RateLimits rateLimits) {
+			@Nullable String requestId, RateLimits rateLimits, @Nullable Boolean hint, int attempts) {
 		String header = headers.getFirst(HttpHeaders.LOCATION);
 		String location = (header != null) ? this.keyMask.mask(header) : null;
 		StringBuilder message = new StringBuilder("Groq answered ").append(status).append(' ').append(reason(status));
@@ -169,7 +174,8 @@ public final class GroqErrorDecoder {
 		message.append((location != null) ? ", which was not followed: Groq's API does not redirect, and the request "
 				+ "would have gone to another address; check groq.base-url"
 				: ": Groq's API does not redirect; check groq.base-url");
-		return new GroqRedirectException(message.toString(), status, error, requestId, rateLimits, location);
+		return new GroqRedirectException(message.toString(), status, error, requestId, rateLimits, hint, attempts,
+				location);
 	}
 
 	private static String reason(int status) {

@@ -10,15 +10,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
-import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
+import io.github.groqspring.http.RateLimits;
+import io.github.groqspring.http.ResponseMetadata;
 import io.github.groqspring.internal.http.ResponseBodies.DeadlineStream;
+import io.github.groqspring.tier.ServiceTier;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -32,7 +33,6 @@ import org.springframework.http.StreamingHttpOutputMessage;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import io.github.groqspring.http.ResponseMetadata;
 
 /**
  * The one place that talks HTTP to Groq: serializes the body itself (so exactly these bytes
@@ -43,7 +43,9 @@ import io.github.groqspring.http.ResponseMetadata;
  *
  * <p>This is the only retry layer: Apache HttpClient's own retries are switched off. Every
  * status outside 2xx is a typed exception, a 3xx included: Groq's API never redirects, and
- * the request factory {@code GroqTemplateBuilder} makes follows no redirect.
+ * the request factory {@link GroqRequestFactory} makes follows no redirect. Every exception
+ * is created knowing the attempt it ends, counted across the call, and is never changed
+ * afterwards.
  */
 public final class GroqHttpClient implements AutoCloseable {
 
@@ -63,19 +65,6 @@ public final class GroqHttpClient implements AutoCloseable {
 	private final @Nullable AutoCloseable resources;
 
 	private final Supplier<CallBudget> defaultBudget;
-
-	/**
-	 * Create a client.
-	 * @param restClient a client with Groq's base URL and the authorization header set
-	 * @param jsonMapper the mapper for bodies
-	 * @param resources what to close with this client (e.g. its request factory), may be
-	 * {@code null}
-	 * @param defaultBudget the budget of calls that take none (models, batches, files)
-	 */
-	public GroqHttpClient(RestClient restClient, JsonMapper jsonMapper, @Nullable AutoCloseable resources,
-			Supplier<CallBudget> defaultBudget) {
-		this(restClient, jsonMapper, resources, defaultBudget, ApiKeyMask.GROQ_KEYS);
-	}
 
 	/**
 	 * Create a client that masks the key it sends wherever a response echoes it.
@@ -105,23 +94,25 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * @param responseType the response body type
 	 * @param tier the tier sent, so that a refusal can name it
 	 * @param budget the call's retries, timeouts and deadline
+	 * @param listener told before each retry
 	 * @return the decoded body with its metadata
 	 * @throws GroqException on an error status, a transport failure or an unreadable body,
 	 * once retries are spent
 	 */
 	public <T> HttpResult<T> post(String path, Object body, Class<T> responseType, @Nullable ServiceTier tier,
-			CallBudget budget) {
+			CallBudget budget, RetryListener listener) {
 		byte[] json = this.jsonMapper.writeValueAsBytes(body);
 		// Written as is, past the application's message converters (one that put Jackson
 		// first would re-encode bytes as a base64 string). No Accept header: Groq answers JSON
 		// either way, and each header set here is copied three times on its way to the wire
 		// (about 1 KB a call).
-		return withRetries("POST", path, budget, (attemptDeadline, attempt) -> this.restClient.post()
+		return withRetries("POST", path, budget, listener, (attemptDeadline, attempt) -> this.restClient.post()
 			.uri(path)
 			.contentType(MediaType.APPLICATION_JSON)
 			.contentLength(json.length)
 			.body(new JsonBody(json))
-			.exchange((request, response) -> decode(response, responseType, tier, attemptDeadline, "POST", path), true));
+			.exchange((request, response) -> decode(response, responseType, tier, attemptDeadline, attempt, "POST",
+					path), true));
 	}
 
 	/**
@@ -130,16 +121,19 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * @param <T> the body type
 	 * @param path the path under the base URL, may hold {@code {}} variables
 	 * @param responseType the response body type
+	 * @param listener told before each retry
 	 * @param uriVariables values for the path's variables
 	 * @return the decoded body with its metadata
 	 * @throws GroqException on an error status, a transport failure or an unreadable body,
 	 * once retries are spent
 	 */
-	public <T> HttpResult<T> get(String path, Class<T> responseType, Object... uriVariables) {
-		return withRetries("GET", path, this.defaultBudget.get(), (attemptDeadline, attempt) -> this.restClient.get()
+	public <T> HttpResult<T> get(String path, Class<T> responseType, RetryListener listener, Object... uriVariables) {
+		return withRetries("GET", path, this.defaultBudget.get(), listener,
+				(attemptDeadline, attempt) -> this.restClient.get()
 			.uri(path, uriVariables)
 			.accept(MediaType.APPLICATION_JSON)
-			.exchange((request, response) -> decode(response, responseType, null, attemptDeadline, "GET", path), true));
+			.exchange((request, response) -> decode(response, responseType, null, attemptDeadline, attempt, "GET",
+					path), true));
 	}
 
 	/**
@@ -158,28 +152,24 @@ public final class GroqHttpClient implements AutoCloseable {
 		return this.keyMask;
 	}
 
-	private <T> HttpResult<T> withRetries(String method, String path, CallBudget budget,
+	private <T> HttpResult<T> withRetries(String method, String path, CallBudget budget, RetryListener listener,
 			RetryLoop.Attempt<HttpResult<T>> attempt) {
-		return retrying(method, path, budget, attempt, HttpResult::withAttempts);
-	}
-
-	private <R> R retrying(String method, String path, CallBudget budget, RetryLoop.Attempt<R> attempt,
-			BiFunction<R, Integer, R> onRetried) {
-		return RetryLoop.run(budget, attempt, onRetried, (ex) -> transportFailure(method + " " + path, ex));
+		return RetryLoop.run(budget, listener, attempt, HttpResult::withAttempts,
+				(ex, number) -> transportFailure(method + " " + path, ex, number), (failure) -> false);
 	}
 
 	private <T> HttpResult<T> decode(ClientHttpResponse response, Class<T> responseType, @Nullable ServiceTier tier,
-			long attemptDeadline, String method, String path) throws IOException {
+			long attemptDeadline, int attempt, String method, String path) throws IOException {
 		int status = response.getStatusCode().value();
 		HttpHeaders headers = response.getHeaders();
 		if (isError(status)) {
 			byte[] body = ResponseBodies.readBody(response.getBody(), headers.getContentLength(), attemptDeadline,
-					method + " " + path);
+					method + " " + path, attempt);
 			logAnswer(status, body.length, headers, tier);
-			throw this.errorDecoder.decode(status, headers, body, tier);
+			throw this.errorDecoder.decode(status, headers, body, tier, attempt);
 		}
-		ResponseMetadata metadata = ResponseMetadata.of(response, tier);
-		DeadlineStream body = ResponseBodies.withDeadline(response.getBody(), attemptDeadline, method, path);
+		ResponseMetadata metadata = metadata(response, tier);
+		DeadlineStream body = ResponseBodies.withDeadline(response.getBody(), attemptDeadline, method, path, attempt);
 		try {
 			T value = reader(responseType).readValue(body);
 			body.drain();
@@ -191,8 +181,16 @@ public final class GroqHttpClient implements AutoCloseable {
 			throw new GroqInvalidResponseException("Groq answered " + status + " with a body that is not a valid "
 					+ responseType.getSimpleName() + " (" + this.keyMask.mask(String.valueOf(ex.getOriginalMessage()))
 					+ "); body starts: " + this.keyMask.mask(body.start()),
-					status, metadata.requestId(), metadata.rateLimits(), ex);
+					status, metadata.requestId(), metadata.rateLimits(), attempt, ex);
 		}
+	}
+
+	/** The metadata of a response as its first attempt; the retry loop counts the others. */
+	private static ResponseMetadata metadata(ClientHttpResponse response, @Nullable ServiceTier requestedTier)
+			throws IOException {
+		HttpHeaders headers = response.getHeaders();
+		return new ResponseMetadata(response.getStatusCode().value(), headers.getFirst("x-request-id"),
+				headers.getFirst("x-groq-region"), RateLimits.from(headers), requestedTier, 1, null);
 	}
 
 	/**
@@ -233,13 +231,13 @@ public final class GroqHttpClient implements AutoCloseable {
 		}
 	}
 
-	private static GroqTransportException transportFailure(String what, ResourceAccessException ex) {
+	private static GroqTransportException transportFailure(String what, ResourceAccessException ex, int attempt) {
 		Throwable cause = (ex.getCause() != null) ? ex.getCause() : ex;
 		if (cause instanceof InterruptedIOException || cause.getClass().getSimpleName().contains("Timeout")) {
 			return new GroqTimeoutException("Groq did not answer " + what + " in time (groq.connect-timeout, "
-					+ "groq.read-timeout): " + cause.getMessage(), cause);
+					+ "groq.read-timeout): " + cause.getMessage(), attempt, cause);
 		}
-		return new GroqTransportException("Could not talk to Groq for " + what + ": " + cause, cause);
+		return new GroqTransportException("Could not talk to Groq for " + what + ": " + cause, attempt, cause);
 	}
 
 	@Override
@@ -294,7 +292,8 @@ public final class GroqHttpClient implements AutoCloseable {
 	public <T> HttpResult<T> postWithoutTier(String path, @Nullable Object body, Class<T> responseType,
 			Object... uriVariables) {
 		byte[] json = (body != null) ? this.jsonMapper.writeValueAsBytes(body) : new byte[0];
-		return withRetries("POST", path, this.defaultBudget.get().withoutRetries(), (attemptDeadline, attempt) -> {
+		return withRetries("POST", path, this.defaultBudget.get().withoutRetries(), RetryListener.NONE,
+				(attemptDeadline, attempt) -> {
 			RestClient.RequestBodySpec request = this.restClient.post()
 				.uri(path, uriVariables)
 				.contentLength(json.length)
@@ -303,7 +302,8 @@ public final class GroqHttpClient implements AutoCloseable {
 				request.contentType(MediaType.APPLICATION_JSON);
 			}
 			return request.body(new JsonBody(json))
-				.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "POST", path), true);
+				.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, attempt, "POST",
+						path), true);
 		});
 	}
 
@@ -314,25 +314,28 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * @param path the path under the base URL, without variables
 	 * @param query the query parameters; {@code null} values are left out
 	 * @param responseType the response body type
+	 * @param listener told before each retry
 	 * @return the decoded body with its metadata
 	 * @throws GroqException on an error status, a transport failure or an unreadable body
 	 */
 	public <T> HttpResult<T> getWithQuery(String path, Map<String, ? extends @Nullable Object> query,
-			Class<T> responseType) {
+			Class<T> responseType, RetryListener listener) {
 		Map<String, Object> values = new LinkedHashMap<>();
 		query.forEach((name, value) -> {
 			if (value != null) {
 				values.put(name, value);
 			}
 		});
-		return withRetries("GET", path, this.defaultBudget.get(), (attemptDeadline, attempt) -> this.restClient.get()
+		return withRetries("GET", path, this.defaultBudget.get(), listener,
+				(attemptDeadline, attempt) -> this.restClient.get()
 			.uri((builder) -> {
 				builder.path(path);
 				values.keySet().forEach((name) -> builder.queryParam(name, "{" + name + "}"));
 				return builder.build(values);
 			})
 			.accept(MediaType.APPLICATION_JSON)
-			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "GET", path), true));
+			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, attempt, "GET", path),
+					true));
 	}
 
 	/**
@@ -341,17 +344,19 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * @param <T> the body type
 	 * @param path the path under the base URL, may hold {@code {}} variables
 	 * @param responseType the response body type
+	 * @param listener told before each retry
 	 * @param uriVariables values for the path's variables
 	 * @return the decoded body with its metadata
 	 * @throws GroqException on an error status, a transport failure or an unreadable body
 	 */
-	public <T> HttpResult<T> delete(String path, Class<T> responseType, Object... uriVariables) {
-		return withRetries("DELETE", path, this.defaultBudget.get(),
+	public <T> HttpResult<T> delete(String path, Class<T> responseType, RetryListener listener,
+			Object... uriVariables) {
+		return withRetries("DELETE", path, this.defaultBudget.get(), listener,
 				(attemptDeadline, attempt) -> this.restClient.delete()
 					.uri(path, uriVariables)
 					.accept(MediaType.APPLICATION_JSON)
-					.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "DELETE", path),
-							true));
+					.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, attempt,
+							"DELETE", path), true));
 	}
 
 	/**
@@ -360,14 +365,16 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * The wait for the response is retried like any GET; once the body is handed over,
 	 * each read is bounded by {@code groq.read-timeout}.
 	 * @param path the path under the base URL, may hold {@code {}} variables
+	 * @param listener told before each retry
 	 * @param uriVariables values for the path's variables
 	 * @return the body with its response's metadata; the caller must close the body, which
 	 * releases the connection (and drops it when the body was not read to its end, rather
 	 * than reading the rest)
 	 * @throws GroqException on an error status or a transport failure
 	 */
-	public HttpResult<InputStream> download(String path, Object... uriVariables) {
-		return withRetries("GET", path, this.defaultBudget.get(), (attemptDeadline, attempt) -> this.restClient.get()
+	public HttpResult<InputStream> download(String path, RetryListener listener, Object... uriVariables) {
+		return withRetries("GET", path, this.defaultBudget.get(), listener,
+				(attemptDeadline, attempt) -> this.restClient.get()
 			.uri(path, uriVariables)
 			.accept(MediaType.ALL)
 			.exchange((req, response) -> {
@@ -375,11 +382,11 @@ public final class GroqHttpClient implements AutoCloseable {
 				if (isError(status)) {
 					try (response) {
 						byte[] body = ResponseBodies.readBody(response.getBody(),
-								response.getHeaders().getContentLength(), attemptDeadline, "GET " + path);
-						throw this.errorDecoder.decode(status, response.getHeaders(), body, null);
+								response.getHeaders().getContentLength(), attemptDeadline, "GET " + path, attempt);
+						throw this.errorDecoder.decode(status, response.getHeaders(), body, null, attempt);
 					}
 				}
-				return new HttpResult<InputStream>(new ResponseBodyStream(response), ResponseMetadata.of(response, null));
+				return new HttpResult<InputStream>(new ResponseBodyStream(response), metadata(response, null));
 			}, false));
 	}
 
@@ -403,15 +410,15 @@ public final class GroqHttpClient implements AutoCloseable {
 			long fileLength, ContentWriter file, Class<T> responseType) {
 		MultipartBody body = new MultipartBody("groq-" + UUID.randomUUID().toString().replace("-", ""), fields,
 				fileField, filename, fileLength, file);
-		return withRetries("POST", path, this.defaultBudget.get().withoutRetries(),
+		return withRetries("POST", path, this.defaultBudget.get().withoutRetries(), RetryListener.NONE,
 				(attemptDeadline, attempt) -> this.restClient.post()
 					.uri(path)
 					.contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + body.boundary()))
 					.contentLength(body.length())
 					.accept(MediaType.APPLICATION_JSON)
 					.body(body)
-					.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, "POST", path),
-							true));
+					.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, attempt, "POST",
+							path), true));
 	}
 
 	/**
@@ -427,19 +434,22 @@ public final class GroqHttpClient implements AutoCloseable {
 	 * dropped; {@code null} leaves only the socket's read timeout
 	 * @param budget retries and deadline of the part before the first chunk, which is
 	 * retried like a blocking call; nothing after the first chunk is
+	 * @param listener told before each retry
 	 * @param start reads the response up to its first chunk; owns the response once it
-	 * returns, and the response is aborted if it throws
+	 * returns, and the response is aborted if it throws; says which of its failures may be
+	 * retried
 	 * @return what {@code start} returned
 	 * @throws GroqException on an error status, a transport failure, or whatever
 	 * {@code start} throws
 	 */
 	public <T> T postForStream(String path, Object body, @Nullable ServiceTier tier, @Nullable Duration idleTimeout,
-			CallBudget budget, StreamStart<T> start) {
+			CallBudget budget, RetryListener listener, StreamStart<T> start) {
 		byte[] json = this.jsonMapper.writeValueAsBytes(body);
-		return retrying("POST", path, budget,
+		return RetryLoop.run(budget, listener,
 				(attemptDeadline, attempt) -> openStream(path, json, tier, idleTimeout, attemptDeadline, attempt,
 						start),
-				(result, attempts) -> result);
+				(result, attempts) -> result, (ex, attempt) -> transportFailure("POST " + path, ex, attempt),
+				start::isRetryable);
 	}
 
 	/**
@@ -461,7 +471,7 @@ public final class GroqHttpClient implements AutoCloseable {
 				.exchange((request, clientResponse) -> clientResponse, false);
 		}
 		catch (ResourceAccessException ex) {
-			throw transportFailure("POST " + path, ex);
+			throw transportFailure("POST " + path, ex, attempt);
 		}
 		StreamingResponse streaming = streamingResponse(path, Objects.requireNonNull(response), tier, idleTimeout,
 				attemptDeadline, attempt);
@@ -487,17 +497,18 @@ public final class GroqHttpClient implements AutoCloseable {
 				byte[] body;
 				try (response) {
 					body = ResponseBodies.readBody(response.getBody(), headers.getContentLength(), attemptDeadline,
-							"POST " + path);
+							"POST " + path, attempt);
 				}
-				throw this.errorDecoder.decode(status, headers, body, tier);
+				throw this.errorDecoder.decode(status, headers, body, tier, attempt);
 			}
-			ResponseMetadata metadata = ResponseMetadata.of(response, tier);
+			ResponseMetadata metadata = metadata(response, tier);
 			return new StreamingResponse(response, (attempt > 1) ? metadata.withCall(attempt, null) : metadata,
 					idleTimeout, this.keyMask);
 		}
 		catch (IOException ex) {
 			response.close();
-			throw transportFailure("POST " + path, new ResourceAccessException(String.valueOf(ex.getMessage()), ex));
+			throw transportFailure("POST " + path, new ResourceAccessException(String.valueOf(ex.getMessage()), ex),
+					attempt);
 		}
 	}
 
@@ -506,7 +517,6 @@ public final class GroqHttpClient implements AutoCloseable {
 	 *
 	 * @param <T> what it makes of the response
 	 */
-	@FunctionalInterface
 	public interface StreamStart<T> {
 
 		/**
@@ -516,6 +526,14 @@ public final class GroqHttpClient implements AutoCloseable {
 		 * @return the caller's view of the stream, which now owns the response
 		 */
 		T start(StreamingResponse response);
+
+		/**
+		 * Whether a failure of {@link #start} delivered nothing to the caller and may be
+		 * retried like a broken connection, beyond what every call retries.
+		 * @param failure what {@code start} threw
+		 * @return {@code true} to retry it
+		 */
+		boolean isRetryable(GroqException failure);
 
 	}
 

@@ -3,7 +3,6 @@ package io.github.groqspring.internal.http;
 import java.io.IOException;
 import java.net.Socket;
 import java.util.function.Supplier;
-
 import javax.net.ssl.SSLSocket;
 
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.groqspring.error.RateLimitExhaustedException;
-import org.jspecify.annotations.Nullable;
 import io.github.groqspring.http.RateLimits;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers, per model and tier, until when Groq said the budget is exhausted (no requests
@@ -42,7 +42,8 @@ public final class RateLimitGate {
 	 * Wait until the budget for this key has reset.
 	 * @param key the model and tier
 	 * @param budget the call's budget
-	 * @throws RateLimitExhaustedException when the reset comes after the call's deadline
+	 * @throws RateLimitExhaustedException when the reset comes after the call's deadline;
+	 * it counts the requests the call sent before (at least 1, as for any exception)
 	 */
 	public void await(String key, CallBudget budget) {
 		Long until = this.blockedUntilNanos.get(key);
@@ -57,7 +58,8 @@ public final class RateLimitGate {
 		if (until > budget.deadlineNanos()) {
 			throw new RateLimitExhaustedException("Not sent: Groq's rate limit for " + key + " is exhausted for another "
 					+ Duration.ofNanos(wait).toMillis() + " ms, beyond this call's budget (" + budget.callTimeout()
-					+ ", groq.call-timeout); groq.rate-limit.wait is on", Duration.ofNanos(wait));
+					+ ", groq.call-timeout); groq.rate-limit.wait is on", Duration.ofNanos(wait),
+					Math.max(1, budget.priorAttempts()));
 		}
 		Sleeper.sleep(Duration.ofNanos(wait));
 	}

@@ -25,7 +25,7 @@ import tools.jackson.databind.introspect.AnnotatedWithParams;
  * instantiator is Jackson's own, created through their public canonical constructor, are
  * changed; a failing constructor is reported exactly as Jackson reports it.
  */
-public final class RecordCreatorModule extends JacksonModule {
+final class RecordCreatorModule extends JacksonModule {
 
 	@Override
 	public String getModuleName() {

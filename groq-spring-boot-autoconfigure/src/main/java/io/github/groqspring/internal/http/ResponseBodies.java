@@ -34,11 +34,13 @@ final class ResponseBodies {
 	 * @param contentLength the announced length, negative when unknown
 	 * @param deadline {@link System#nanoTime()} by which it must have arrived
 	 * @param what the request, for the timeout's message, e.g. {@code POST /openai/v1/...}
+	 * @param attempt the attempt's number in its call, for the timeout
 	 * @return every byte of the body
 	 * @throws IOException when reading fails
 	 * @throws GroqTimeoutException when the deadline passes first
 	 */
-	static byte[] readBody(InputStream in, long contentLength, long deadline, String what) throws IOException {
+	static byte[] readBody(InputStream in, long contentLength, long deadline, String what, int attempt)
+			throws IOException {
 		if (contentLength >= 0 && contentLength <= MAX_PRESIZED_BODY) {
 			byte[] body = new byte[(int) contentLength];
 			int filled = 0;
@@ -48,7 +50,7 @@ final class ResponseBodies {
 					return Arrays.copyOf(body, filled);
 				}
 				filled += read;
-				checkDeadline(in, deadline, what, filled);
+				checkDeadline(in, deadline, what, filled, attempt);
 			}
 			int next = in.read();
 			if (next == -1) {
@@ -57,17 +59,17 @@ final class ResponseBodies {
 			ByteArrayOutputStream more = new ByteArrayOutputStream(body.length + 8192);
 			more.write(body);
 			more.write(next);
-			return readRest(in, more, deadline, what);
+			return readRest(in, more, deadline, what, attempt);
 		}
-		return readRest(in, new ByteArrayOutputStream(8192), deadline, what);
+		return readRest(in, new ByteArrayOutputStream(8192), deadline, what, attempt);
 	}
 
-	private static byte[] readRest(InputStream in, ByteArrayOutputStream out, long deadline, String what)
-			throws IOException {
+	private static byte[] readRest(InputStream in, ByteArrayOutputStream out, long deadline, String what,
+			int attempt) throws IOException {
 		byte[] buffer = new byte[8192];
 		for (int read = in.read(buffer); read != -1; read = in.read(buffer)) {
 			out.write(buffer, 0, read);
-			checkDeadline(in, deadline, what, out.size());
+			checkDeadline(in, deadline, what, out.size(), attempt);
 		}
 		return out.toByteArray();
 	}
@@ -80,22 +82,23 @@ final class ResponseBodies {
 	 * @param deadline {@link System#nanoTime()} by which it must have arrived
 	 * @param method the request's method, for the timeout's message
 	 * @param path the request's path, for the timeout's message
+	 * @param attempt the attempt's number in its call, for the timeout
 	 * @return the view
 	 */
-	static DeadlineStream withDeadline(InputStream in, long deadline, String method, String path) {
-		return new DeadlineStream(in, deadline, method, path);
+	static DeadlineStream withDeadline(InputStream in, long deadline, String method, String path, int attempt) {
+		return new DeadlineStream(in, deadline, method, path, attempt);
 	}
 
-	private static void checkDeadline(InputStream in, long deadline, String what, long received) {
+	private static void checkDeadline(InputStream in, long deadline, String what, long received, int attempt) {
 		if (System.nanoTime() - deadline > 0) {
-			throw timedOut(in, what, received);
+			throw timedOut(in, what, received, attempt);
 		}
 	}
 
-	private static GroqTimeoutException timedOut(InputStream in, String what, long received) {
+	private static GroqTimeoutException timedOut(InputStream in, String what, long received, int attempt) {
 		ConnectionAbort.abort(in);
 		return new GroqTimeoutException("Groq's answer to " + what + " did not complete in time "
-				+ "(groq.read-timeout, groq.call-timeout): " + received + " bytes received", null);
+				+ "(groq.read-timeout, groq.call-timeout): " + received + " bytes received", attempt, null);
 	}
 
 	/** See {@link ResponseBodies#withDeadline}. */
@@ -107,15 +110,18 @@ final class ResponseBodies {
 
 		private final String path;
 
+		private final int attempt;
+
 		private final byte[] start = new byte[KEPT_START];
 
 		private long received;
 
-		private DeadlineStream(InputStream in, long deadline, String method, String path) {
+		private DeadlineStream(InputStream in, long deadline, String method, String path, int attempt) {
 			super(in);
 			this.deadline = deadline;
 			this.method = method;
 			this.path = path;
+			this.attempt = attempt;
 		}
 
 		@Override
@@ -153,7 +159,7 @@ final class ResponseBodies {
 		private void arrived(int bytes) {
 			this.received += bytes;
 			if (System.nanoTime() - this.deadline > 0) {
-				throw timedOut(this.in, this.method + " " + this.path, this.received);
+				throw timedOut(this.in, this.method + " " + this.path, this.received, this.attempt);
 			}
 		}
 

@@ -2,26 +2,25 @@ package io.github.groqspring.internal.http;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.BiFunction;
-import java.util.function.Function;
+import java.util.function.Predicate;
 
 import io.github.groqspring.error.GroqApiException;
 import io.github.groqspring.error.GroqException;
-import io.github.groqspring.stream.GroqStreamTruncatedException;
 import io.github.groqspring.error.GroqTransportException;
 import io.github.groqspring.error.ServiceTierNotAvailableException;
-import io.github.groqspring.observation.GroqObservationContext;
+import io.github.groqspring.http.RetrySettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.web.client.ResourceAccessException;
-import io.github.groqspring.http.RetrySettings;
 
 /**
  * The one retry layer: runs attempts within a call's budget, waits as Groq asks
- * ({@code retry-after-ms}, {@code retry-after}) or with jittered exponential backoff, and
- * gives up with the last typed exception when retries are spent, the failure is not worth
- * retrying, or the wait would pass the deadline.
+ * ({@code retry-after-ms}, {@code retry-after}) or with jittered exponential backoff, tells
+ * the call's {@link RetryListener} before each retry, and gives up with the last typed
+ * exception when retries are spent, the failure is not worth retrying, or the wait would
+ * pass the deadline. Each attempt knows its number, counted across the whole call, so that
+ * the exception it raises carries it from the start.
  */
 final class RetryLoop {
 
@@ -30,20 +29,33 @@ final class RetryLoop {
 	private RetryLoop() {
 	}
 
-	static <R> R run(CallBudget budget, Attempt<R> attempt, BiFunction<R, Integer, R> onRetried,
-			Function<ResourceAccessException, GroqException> transportFailure) {
+	/**
+	 * Run attempts until one succeeds or the call gives up.
+	 * @param <R> the result type
+	 * @param budget the call's retries, deadline and prior attempts
+	 * @param listener told before each retry
+	 * @param attempt one attempt
+	 * @param onRetried what a result becomes when it took more than one request
+	 * @param transportFailure the exception for an attempt that got no usable response
+	 * @param retryable whether a failure that {@link #isRetryable} refuses is worth another
+	 * attempt all the same (e.g. a stream that broke before its first chunk)
+	 * @return the result of the successful attempt
+	 */
+	static <R> R run(CallBudget budget, RetryListener listener, Attempt<R> attempt, Retried<R> onRetried,
+			TransportFailure transportFailure, Predicate<GroqException> retryable) {
 		for (int number = 1;; number++) {
+			int callAttempt = budget.priorAttempts() + number;
 			long attemptDeadline = budget.attemptDeadlineNanos();
 			try {
 				AttemptTimeout.set(Duration.ofNanos(attemptDeadline - System.nanoTime()).toMillis());
-				R result = attempt.run(attemptDeadline, number);
-				return (number == 1) ? result : onRetried.apply(result, number);
+				R result = attempt.run(attemptDeadline, callAttempt);
+				return (callAttempt == 1) ? result : onRetried.withAttempts(result, callAttempt);
 			}
 			catch (ResourceAccessException ex) {
-				retryOrThrow(transportFailure.apply(ex), number, budget);
+				retryOrThrow(transportFailure.create(ex, callAttempt), number, budget, listener, retryable);
 			}
 			catch (GroqException ex) {
-				retryOrThrow(ex, number, budget);
+				retryOrThrow(ex, number, budget, listener, retryable);
 			}
 			finally {
 				AttemptTimeout.clear();
@@ -54,9 +66,7 @@ final class RetryLoop {
 	/**
 	 * Whether a failure is worth another attempt: transport failures, 408, 409, 429, 498 and
 	 * 5xx, unless Groq's {@code x-should-retry} header says otherwise; never a tier the
-	 * organisation may not use, another 4xx, or an unreadable success body. A stream that
-	 * broke before its first chunk counts as a transport failure; one that delivered chunks
-	 * is never retried.
+	 * organisation may not use, another 4xx, or an unreadable success body.
 	 * @param failure the failure
 	 * @return whether to retry
 	 */
@@ -71,31 +81,25 @@ final class RetryLoop {
 			int status = api.getStatusCode();
 			return status == 408 || status == 409 || status == 429 || status == 498 || status >= 500;
 		}
-		if (failure instanceof GroqStreamTruncatedException truncated) {
-			return truncated.getChunksReceived() == 0;
-		}
 		return failure instanceof GroqTransportException;
 	}
 
-	private static void retryOrThrow(GroqException failure, int attempt, CallBudget budget) {
+	private static void retryOrThrow(GroqException failure, int number, CallBudget budget, RetryListener listener,
+			Predicate<GroqException> retryable) {
 		RetrySettings retry = budget.retry();
-		if (attempt > retry.maxRetries() || !isRetryable(failure)) {
-			failure.setAttempts(attempt);
+		if (number > retry.maxRetries() || !(isRetryable(failure) || retryable.test(failure))) {
 			throw failure;
 		}
-		Duration wait = waitBeforeRetry(failure, attempt - 1, retry);
+		Duration wait = waitBeforeRetry(failure, number - 1, retry);
 		if (wait.compareTo(budget.remaining()) >= 0) {
-			failure.setAttempts(attempt);
 			throw failure;
 		}
+		int attempt = budget.priorAttempts() + number;
 		if (logger.isDebugEnabled()) {
 			logger.debug("Retrying Groq call in " + wait.toMillis() + " ms after attempt " + attempt + ": "
 					+ failure.getMessage());
 		}
-		GroqObservationContext observation = GroqObservationContext.current();
-		if (observation != null) {
-			observation.recordRetry(failure.getStatusCode());
-		}
+		listener.beforeRetry(failure, attempt, wait);
 		Sleeper.sleep(wait);
 	}
 
@@ -109,12 +113,28 @@ final class RetryLoop {
 
 	/**
 	 * One attempt, given the {@link System#nanoTime()} by which it must be done and its
-	 * number, 1 for the first.
+	 * number, counted across the call (1 for its first request).
 	 */
 	@FunctionalInterface
 	interface Attempt<R> {
 
 		R run(long attemptDeadline, int attempt);
+
+	}
+
+	/** What a result becomes when the call took more than one request. */
+	@FunctionalInterface
+	interface Retried<R> {
+
+		R withAttempts(R result, int attempts);
+
+	}
+
+	/** The exception for an attempt that got no usable response. */
+	@FunctionalInterface
+	interface TransportFailure {
+
+		GroqException create(ResourceAccessException failure, int attempt);
 
 	}
 

@@ -10,11 +10,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.groqspring.http.ResponseMetadata;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.client.ClientHttpResponse;
-import io.github.groqspring.http.ResponseMetadata;
 
 /**
  * A successful Groq response whose body is still arriving: its metadata, and its body as

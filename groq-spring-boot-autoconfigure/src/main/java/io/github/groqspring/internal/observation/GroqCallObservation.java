@@ -1,22 +1,26 @@
 package io.github.groqspring.internal.observation;
 
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatResponse;
-import io.github.groqspring.internal.http.GroqHttpClient.HttpResult;
+import io.github.groqspring.error.GroqException;
 import io.github.groqspring.http.ResponseMetadata;
-import io.micrometer.observation.Observation;
-import org.jspecify.annotations.Nullable;
+import io.github.groqspring.internal.http.GroqHttpClient.HttpResult;
 import io.github.groqspring.observation.GroqCallOutcome;
 import io.github.groqspring.observation.GroqObservationContext;
+import io.github.groqspring.tier.ServiceTier;
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
- * One started observation of a Groq call, ended exactly once by {@link #succeeded},
- * {@link #failed} or {@link #cancelled}; later ends are ignored, so a stream may end it
- * from its completion and again from {@code close()}.
+ * One started observation of a Groq call: records the call's retries and fallbacks as they
+ * happen (it is the call's {@link GroqCallListener}), and is ended exactly once by
+ * {@link #succeeded}, {@link #failed} or {@link #cancelled}; later ends are ignored, so a
+ * stream may end it from its completion and again from {@code close()}.
  */
-public final class GroqCallObservation {
+public final class GroqCallObservation implements GroqCallListener {
 
 	private final Observation observation;
 
@@ -34,7 +38,7 @@ public final class GroqCallObservation {
 	}
 
 	/**
-	 * The call's context, to record a stream's accumulated answer in.
+	 * The call's context.
 	 * @return the context
 	 */
 	public GroqObservationContext context() {
@@ -42,17 +46,22 @@ public final class GroqCallObservation {
 	}
 
 	/**
-	 * Make this call current on this thread: its observation becomes the parent of the HTTP
-	 * observations, and {@link GroqObservationContext#current()} returns its context.
+	 * Make this call's observation current on this thread, so that it becomes the parent of
+	 * the HTTP observations.
 	 * @return the scope to close on the same thread
 	 */
-	public Scope openScope() {
-		Observation.Scope observationScope = this.observation.openScope();
-		Runnable unbind = this.context.bind();
-		return () -> {
-			unbind.run();
-			observationScope.close();
-		};
+	public Observation.Scope openScope() {
+		return this.observation.openScope();
+	}
+
+	@Override
+	public void beforeRetry(GroqException failure, int attempt, Duration wait) {
+		this.context.recordRetry(failure.getStatusCode());
+	}
+
+	@Override
+	public void beforeFallback(ServiceTier to, GroqException failure) {
+		this.context.recordFallback(to, failure.getStatusCode());
 	}
 
 	/**
@@ -65,7 +74,8 @@ public final class GroqCallObservation {
 			return;
 		}
 		if (result instanceof ChatResponse response) {
-			this.context.setResponse(response);
+			this.context.setResponseMetadata(response.metadata());
+			this.context.setCompletion(response.completion());
 		}
 		else if (result instanceof ChatCompletion completion) {
 			this.context.setCompletion(completion);
@@ -107,15 +117,6 @@ public final class GroqCallObservation {
 		}
 		this.context.markCancelled();
 		this.observation.stop();
-	}
-
-	/** A scope opened by {@link #openScope()}; closing it does not end the call. */
-	@FunctionalInterface
-	public interface Scope extends AutoCloseable {
-
-		@Override
-		void close();
-
 	}
 
 }

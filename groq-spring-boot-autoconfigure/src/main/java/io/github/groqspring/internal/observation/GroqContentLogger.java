@@ -6,10 +6,10 @@ import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatMessage;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.internal.http.ApiKeyMask;
+import io.github.groqspring.observation.GroqObservationContext;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
-import io.github.groqspring.observation.GroqObservationContext;
 
 /**
  * Logs prompts and completions at DEBUG under {@value #CATEGORY}, for debugging only

@@ -1,14 +1,15 @@
 package io.github.groqspring.internal.observation;
 
+import java.util.function.Function;
 import java.util.function.Supplier;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
-import org.jspecify.annotations.Nullable;
 import io.github.groqspring.observation.DefaultGroqObservationConvention;
 import io.github.groqspring.observation.GroqObservationContext;
 import io.github.groqspring.observation.GroqObservationConvention;
 import io.github.groqspring.observation.GroqObservationDocumentation;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Wraps each Groq call in one {@link GroqObservationDocumentation#CLIENT_OPERATION
@@ -17,15 +18,15 @@ import io.github.groqspring.observation.GroqObservationDocumentation;
  * {@link #observe} for a blocking call and {@link #start} for a stream:
  *
  * <pre>{@code
- * // blocking, e.g. a batch operation
- * return observer.observe(GroqObservationContext.operation("create_batch", null),
- *         () -> httpClient.postWithoutTier(BATCHES, body, Batch.class)).body();
+ * // blocking, e.g. a batch operation: retries reported through the listener
+ * return observer.observe(() -> new GroqObservationContext(GroqOperationType.CREATE_BATCH),
+ *         (listener) -> httpClient.get(BATCHES + "/{id}", Batch.class, listener, id)).body();
  *
  * // streamed
- * GroqCallObservation call = observer.start(GroqObservationContext.chatStream(resolved));
- * try (GroqCallObservation.Scope scope = call.openScope()) {
- *     // open the SSE response; on the last chunk: call.context().setCompletion(accumulated);
- *     // on [DONE]: call.succeeded(null); on an error or early close: call.failed(ex)
+ * GroqCallObservation call = observer.start(context);
+ * try (Observation.Scope scope = call.openScope()) {
+ *     // open the SSE response with call as the budget's listener;
+ *     // on [DONE]: call.succeeded(response); on an error: call.failed(ex); on an early close: call.cancelled(metadata)
  * }
  * catch (RuntimeException ex) {
  *     call.failed(ex);
@@ -33,9 +34,8 @@ import io.github.groqspring.observation.GroqObservationDocumentation;
  * }
  * }</pre>
  *
- * <p>The layers below report into {@link GroqObservationContext#current()} while a scope is
- * open on their thread: {@code recordRetry(status)} before each retry,
- * {@code recordFallback(tier, status)} before moving to another tier.
+ * <p>Nothing reaches the layers below through a thread-local: they are handed the call's
+ * {@link GroqCallListener}.
  */
 public final class GroqObserver {
 
@@ -65,33 +65,23 @@ public final class GroqObserver {
 
 	/**
 	 * Run a blocking call inside an observation: started before, stopped after, with the
-	 * error when the call throws. A {@code ChatResponse}, {@code ChatCompletion} or
-	 * {@code HttpResult} result is recorded in the context.
-	 * @param <T> the result type
-	 * @param context what the call asks for
-	 * @param call the call
-	 * @return the call's result
-	 */
-	public <T> T observe(GroqObservationContext context, Supplier<T> call) {
-		return observe(() -> context, call);
-	}
-
-	/**
-	 * Like {@link #observe(GroqObservationContext, Supplier)}, with the context created only
-	 * when something observes or logs the call: a call that nothing observes creates none.
+	 * error when the call throws; the context is created only when something observes or
+	 * logs the call, so a call that nothing observes creates none. A {@code ChatResponse},
+	 * {@code ChatCompletion} or {@code HttpResult} result is recorded in the context.
 	 * @param <T> the result type
 	 * @param context creates what the call asks for
-	 * @param call the call
+	 * @param call the call, given the listener to report its retries and fallbacks to
+	 * ({@link GroqCallListener#NONE} when nothing observes)
 	 * @return the call's result
 	 */
-	public <T> T observe(Supplier<GroqObservationContext> context, Supplier<T> call) {
+	public <T> T observe(Supplier<GroqObservationContext> context, Function<? super GroqCallListener, T> call) {
 		if (this.contentLogger == null && this.registry.isNoop()) {
-			return call.get();
+			return call.apply(GroqCallListener.NONE);
 		}
 		GroqCallObservation observation = start(context.get());
 		T result;
-		try (GroqCallObservation.Scope scope = observation.openScope()) {
-			result = call.get();
+		try (Observation.Scope scope = observation.openScope()) {
+			result = call.apply(observation);
 		}
 		catch (RuntimeException | Error ex) {
 			observation.failed(ex);
@@ -104,8 +94,9 @@ public final class GroqObserver {
 	/**
 	 * Start the observation of a call that ends later, e.g. a stream: open its
 	 * {@link GroqCallObservation#openScope() scope} around the work done for it on each
-	 * thread, and end it with {@link GroqCallObservation#succeeded} or
-	 * {@link GroqCallObservation#failed}.
+	 * thread, hand it to the layers below as their listener, and end it with
+	 * {@link GroqCallObservation#succeeded}, {@link GroqCallObservation#failed} or
+	 * {@link GroqCallObservation#cancelled}.
 	 * @param context what the call asks for
 	 * @return the started observation
 	 */

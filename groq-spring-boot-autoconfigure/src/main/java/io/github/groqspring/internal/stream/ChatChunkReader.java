@@ -5,13 +5,15 @@ import java.io.InputStream;
 import java.io.InterruptedIOException;
 
 import io.github.groqspring.chat.ChatResponse;
-import io.github.groqspring.internal.http.ApiKeyMask;
 import io.github.groqspring.error.GroqError;
+import io.github.groqspring.http.ResponseMetadata;
+import io.github.groqspring.internal.http.ApiKeyMask;
+import io.github.groqspring.internal.http.StreamingResponse;
+import io.github.groqspring.stream.ChatCompletionChunk;
+import io.github.groqspring.stream.ChatStreamAccumulator;
 import io.github.groqspring.stream.GroqStreamException;
 import io.github.groqspring.stream.GroqStreamTimeoutException;
 import io.github.groqspring.stream.GroqStreamTruncatedException;
-import io.github.groqspring.http.ResponseMetadata;
-import io.github.groqspring.internal.http.StreamingResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -21,8 +23,6 @@ import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.ValueDeserializer;
 import tools.jackson.databind.deser.DeserializationProblemHandler;
 import tools.jackson.databind.json.JsonMapper;
-import io.github.groqspring.stream.ChatCompletionChunk;
-import io.github.groqspring.stream.ChatStreamAccumulator;
 
 /**
  * Reads Groq's chat completion stream into typed chunks, one per {@link #next()}, and

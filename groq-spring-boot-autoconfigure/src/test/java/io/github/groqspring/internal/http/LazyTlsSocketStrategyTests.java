@@ -13,9 +13,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import javax.net.ssl.SSLException;
 
+import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.http.RetrySettings;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowable;
-import io.github.groqspring.GroqTemplate;
 
 class LazyTlsSocketStrategyTests {
 

@@ -43,7 +43,7 @@ class ResponseBodyReadingTests {
 	}
 
 	private static byte[] read(java.io.InputStream in, long contentLength) throws IOException {
-		return ResponseBodies.readBody(in, contentLength, System.nanoTime() + 60_000_000_000L, "POST /test");
+		return ResponseBodies.readBody(in, contentLength, System.nanoTime() + 60_000_000_000L, "POST /test", 1);
 	}
 
 }

@@ -1,24 +1,30 @@
 package io.github.groqspring.internal.observation;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
 
-import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ResponseMessage;
 import io.github.groqspring.chat.Usage;
+import io.github.groqspring.error.FlexCapacityExceededException;
+import io.github.groqspring.error.GroqError;
+import io.github.groqspring.error.GroqTransportException;
 import io.github.groqspring.http.RateLimits;
 import io.github.groqspring.http.ResponseMetadata;
-import io.github.groqspring.error.GroqTransportException;
+import io.github.groqspring.observation.GroqObservationContext;
+import io.github.groqspring.observation.GroqOperationType;
+import io.github.groqspring.tier.ServiceTier;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
-import io.github.groqspring.observation.GroqObservationContext;
 
 /**
  * The contract a streamed call relies on: the observation starts when the stream opens,
@@ -37,12 +43,12 @@ class GroqCallObservationTests {
 
 	@Test
 	void aStreamIsObservedFromOpenToItsLastChunkAcrossThreads() throws Exception {
-		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(this.request));
+		GroqCallObservation call = this.observer.start(streamContext());
 		assertThat(this.registry).hasSingleObservationThat().hasBeenStarted().isNotStopped();
 		AtomicReference<GroqObservationContext> currentOnConsumer = new AtomicReference<>();
 		CompletableFuture.runAsync(() -> {
-			try (GroqCallObservation.Scope scope = call.openScope()) {
-				currentOnConsumer.set(GroqObservationContext.current());
+			try (Observation.Scope scope = call.openScope()) {
+				currentOnConsumer.set((GroqObservationContext) this.registry.getCurrentObservation().getContext());
 				call.context().setCompletion(lastChunk());
 			}
 		}).get();
@@ -62,12 +68,12 @@ class GroqCallObservationTests {
 			.hasHighCardinalityKeyValue("gen_ai.usage.input_tokens", "12")
 			.hasHighCardinalityKeyValue("gen_ai.usage.output_tokens", "34")
 			.hasHighCardinalityKeyValue("groq.usage.queue_time", "0.5");
-		assertThat(GroqObservationContext.current()).isNull();
+		assertThat(this.registry.getCurrentObservation()).isNull();
 	}
 
 	@Test
 	void aStreamThatBreaksEndsWithItsErrorAndLaterEndsAreIgnored() {
-		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(this.request));
+		GroqCallObservation call = this.observer.start(streamContext());
 		GroqTransportException broken = new GroqTransportException("Stream ended without [DONE]",
 				new IOException("Premature EOF"));
 		call.failed(broken);
@@ -82,7 +88,7 @@ class GroqCallObservationTests {
 
 	@Test
 	void aStreamClosedBeforeItsEndIsAnError() {
-		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(this.request));
+		GroqCallObservation call = this.observer.start(streamContext());
 		call.failed(new IllegalStateException("Stream closed by the caller before it ended"));
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasLowCardinalityKeyValue("outcome", "ERROR")
@@ -92,7 +98,7 @@ class GroqCallObservationTests {
 
 	@Test
 	void aStreamTheCallerClosedIsCancelledWithoutAnErrorAndLaterEndsAreIgnored() {
-		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(this.request));
+		GroqCallObservation call = this.observer.start(streamContext());
 		call.cancelled(new ResponseMetadata(200, "req_cancelled", null, RateLimits.NONE, null, 2, null));
 		call.failed(new IllegalStateException("closed"));
 		call.succeeded(lastChunk());
@@ -112,8 +118,8 @@ class GroqCallObservationTests {
 
 	@Test
 	void aFallbackReportedFromInsideTheCallIsRecorded() {
-		this.observer.observe(GroqObservationContext.chat(this.request), () -> {
-			GroqObservationContext.current().recordFallback(ServiceTier.ON_DEMAND, 498);
+		this.observer.observe(this::chatContext, (listener) -> {
+			listener.beforeFallback(ServiceTier.ON_DEMAND, flexCapacityExceeded());
 			return "served";
 		});
 		assertThat(this.registry).hasSingleObservationThat()
@@ -126,6 +132,48 @@ class GroqCallObservationTests {
 				assertThat(groq.getFailedAttempts()).containsExactly(498);
 				assertThat(groq.getRetries()).isZero();
 			});
+	}
+
+	@Test
+	void retriesReportedFromInsideTheCallAreRecordedWithTheirStatuses() {
+		this.observer.observe(this::chatContext, (listener) -> {
+			listener.beforeRetry(flexCapacityExceeded(), 1, Duration.ofMillis(5));
+			listener.beforeRetry(new GroqTransportException("reset", 2, new IOException("Connection reset")), 2,
+					Duration.ofMillis(10));
+			return "served";
+		});
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasHighCardinalityKeyValue("groq.retries", "2")
+			.hasLowCardinalityKeyValue("groq.fallback", "false")
+			.satisfies((context) -> {
+				GroqObservationContext groq = (GroqObservationContext) context;
+				assertThat(groq.getRetriedStatuses()).containsExactly(498, 0);
+				assertThat(groq.getFailedAttempts()).containsExactly(498, 0);
+				assertThat(groq.getFallbackTier()).isNull();
+			});
+	}
+
+	@Test
+	void aCallNothingObservesGetsTheListenerThatRecordsNothing() {
+		GroqObserver unobserved = new GroqObserver(ObservationRegistry.NOOP, null, null);
+		Object listener = unobserved.observe(this::chatContext, (given) -> given);
+		assertThat(listener).isSameAs(GroqCallListener.NONE);
+		assertThat(this.registry).doesNotHaveAnyObservation();
+	}
+
+	private GroqObservationContext chatContext() {
+		return new GroqObservationContext(GroqOperationType.CHAT, this.request.model(), this.request.serviceTier(),
+				false, this.request);
+	}
+
+	private GroqObservationContext streamContext() {
+		return new GroqObservationContext(GroqOperationType.CHAT, this.request.model(), this.request.serviceTier(),
+				true, this.request);
+	}
+
+	private static FlexCapacityExceededException flexCapacityExceeded() {
+		return new FlexCapacityExceededException("Groq answered 498 Flex Capacity Exceeded", 498, GroqError.NONE,
+				null, RateLimits.NONE);
 	}
 
 	private static ChatCompletion lastChunk() {

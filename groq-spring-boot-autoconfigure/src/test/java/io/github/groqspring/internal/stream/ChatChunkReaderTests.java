@@ -14,18 +14,18 @@ import java.util.List;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.chat.ToolCall;
 import io.github.groqspring.error.GroqError;
+import io.github.groqspring.http.RateLimits;
+import io.github.groqspring.http.ResponseMetadata;
+import io.github.groqspring.stream.ChatCompletionChunk;
 import io.github.groqspring.stream.GroqStreamException;
 import io.github.groqspring.stream.GroqStreamTimeoutException;
 import io.github.groqspring.stream.GroqStreamTruncatedException;
-import io.github.groqspring.http.RateLimits;
-import io.github.groqspring.http.ResponseMetadata;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import io.github.groqspring.stream.ChatCompletionChunk;
 
 class ChatChunkReaderTests {
 
