@@ -34,7 +34,7 @@ import org.springframework.util.ClassUtils;
  * models, batches and files), so that they (de)serialize in a native image as on the JVM.
  * Records an application reads with {@code StructuredOutput} are the application's to hint.
  */
-public class GroqRuntimeHints implements RuntimeHintsRegistrar {
+class GroqRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** The wire types; nested types are reached through their properties. */
 	static final List<Class<?>> WIRE_TYPES = List.of(ChatRequest.class, ChatMessage.class, ToolCall.class,

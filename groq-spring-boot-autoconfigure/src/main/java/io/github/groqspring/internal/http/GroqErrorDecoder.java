@@ -77,7 +77,7 @@ public final class GroqErrorDecoder {
 			int attempts) {
 		GroqError error = this.keyMask.mask(parse(body));
 		String requestId = headers.getFirst("x-request-id");
-		RateLimits rateLimits = RateLimits.from(headers);
+		RateLimits rateLimits = RateLimitHeaders.parse(headers);
 		Boolean hint = retryHint(headers.getFirst("x-should-retry"));
 		if (status >= 300 && status < 400) {
 			return redirect(status, headers, error, requestId, rateLimits, hint, attempts);

@@ -16,7 +16,6 @@ import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
-import io.github.groqspring.http.RateLimits;
 import io.github.groqspring.http.ResponseMetadata;
 import io.github.groqspring.internal.http.ResponseBodies.DeadlineStream;
 import io.github.groqspring.tier.ServiceTier;
@@ -190,7 +189,7 @@ public final class GroqHttpClient implements AutoCloseable {
 			throws IOException {
 		HttpHeaders headers = response.getHeaders();
 		return new ResponseMetadata(response.getStatusCode().value(), headers.getFirst("x-request-id"),
-				headers.getFirst("x-groq-region"), RateLimits.from(headers), requestedTier, 1, null);
+				headers.getFirst("x-groq-region"), RateLimitHeaders.parse(headers), requestedTier, 1, null);
 	}
 
 	/**

@@ -1,10 +1,11 @@
-package io.github.groqspring.http;
+package io.github.groqspring.internal.http;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.github.groqspring.http.RateLimits;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -13,14 +14,14 @@ import org.springframework.http.HttpHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RateLimitsTests {
+class RateLimitHeadersTests {
 
 	@ParameterizedTest
 	@CsvSource({ "2m59.56s, 179560", "7.66s, 7660", "1h2m3s, 3723000", "450ms, 450", "0s, 0", "1.5h, 5400000",
 			"250us, 0.25", "0, 0", "5.s, 5000", ".5s, 500", "1µs, 0.001", "1\u03bcs, 0.001", "3ns, 0.000003",
 			"1.000000000000000000001s, 1000" })
 	void parsesGoDurations(String text, double expectedMillis) {
-		assertThat(RateLimits.parseGoDuration(text))
+		assertThat(RateLimitHeaders.parseGoDuration(text))
 			.isEqualTo(Duration.ofNanos(Math.round(expectedMillis * 1_000_000)));
 	}
 
@@ -28,7 +29,7 @@ class RateLimitsTests {
 	@CsvSource({ "soon", "5", "1x", "m5s", "''", "1s5", "-1s", "1..5s", ".s", "5m.", "99999999999999999999s",
 			"3000000h" })
 	void unreadableDurationsGiveNull(String text) {
-		assertThat(RateLimits.parseGoDuration(text)).isNull();
+		assertThat(RateLimitHeaders.parseGoDuration(text)).isNull();
 	}
 
 	@Test
@@ -41,13 +42,13 @@ class RateLimitsTests {
 		headers.set("x-ratelimit-remaining-tokens", "17997");
 		headers.set("x-ratelimit-reset-tokens", "7.66s");
 		headers.set("retry-after", "11");
-		assertThat(RateLimits.from(headers)).isEqualTo(new RateLimits(14400L, 14370L, Duration.ofMillis(179560),
+		assertThat(RateLimitHeaders.parse(headers)).isEqualTo(new RateLimits(14400L, 14370L, Duration.ofMillis(179560),
 				18000L, 17997L, Duration.ofMillis(7660), Duration.ofSeconds(11)));
 	}
 
 	@Test
 	void noHeadersGiveNone() {
-		assertThat(RateLimits.from(new HttpHeaders())).isSameAs(RateLimits.NONE);
+		assertThat(RateLimitHeaders.parse(new HttpHeaders())).isSameAs(RateLimits.NONE);
 	}
 
 	@Test
@@ -55,7 +56,7 @@ class RateLimitsTests {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("x-ratelimit-limit-requests", "lots");
 		headers.set("x-ratelimit-reset-tokens", "whenever");
-		assertThat(RateLimits.from(headers)).isSameAs(RateLimits.NONE);
+		assertThat(RateLimitHeaders.parse(headers)).isSameAs(RateLimits.NONE);
 	}
 
 	@Test
@@ -63,17 +64,17 @@ class RateLimitsTests {
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("retry-after-ms", "1500");
 		headers.set("retry-after", "11");
-		assertThat(RateLimits.parseRetryAfter(headers, Clock.systemUTC())).isEqualTo(Duration.ofMillis(1500));
+		assertThat(RateLimitHeaders.parseRetryAfter(headers, Clock.systemUTC())).isEqualTo(Duration.ofMillis(1500));
 	}
 
 	@Test
 	void retryAfterAcceptsFractionalSecondsAndHttpDates() {
 		HttpHeaders seconds = new HttpHeaders();
 		seconds.set("retry-after", "11.455");
-		assertThat(RateLimits.parseRetryAfter(seconds, Clock.systemUTC())).isEqualTo(Duration.ofMillis(11455));
+		assertThat(RateLimitHeaders.parseRetryAfter(seconds, Clock.systemUTC())).isEqualTo(Duration.ofMillis(11455));
 		HttpHeaders date = new HttpHeaders();
 		date.set("retry-after", "Wed, 25 Nov 2026 19:00:30 GMT");
-		assertThat(RateLimits.parseRetryAfter(date, Clock.fixed(Instant.parse("2026-11-25T19:00:00Z"), ZoneOffset.UTC)))
+		assertThat(RateLimitHeaders.parseRetryAfter(date, Clock.fixed(Instant.parse("2026-11-25T19:00:00Z"), ZoneOffset.UTC)))
 			.isEqualTo(Duration.ofSeconds(30));
 	}
 
