@@ -129,10 +129,10 @@ public final class GroqHttpClient implements AutoCloseable {
 	public <T> HttpResult<T> get(String path, Class<T> responseType, RetryListener listener, Object... uriVariables) {
 		return withRetries("GET", path, this.defaultBudget.get(), listener,
 				(attemptDeadline, attempt) -> this.restClient.get()
-			.uri(path, uriVariables)
-			.accept(MediaType.APPLICATION_JSON)
-			.exchange((request, response) -> decode(response, responseType, null, attemptDeadline, attempt, "GET",
-					path), true));
+					.uri(path, uriVariables)
+					.accept(MediaType.APPLICATION_JSON)
+					.exchange((request, response) -> decode(response, responseType, null, attemptDeadline, attempt,
+							"GET", path), true));
 	}
 
 	/**
@@ -293,17 +293,17 @@ public final class GroqHttpClient implements AutoCloseable {
 		byte[] json = (body != null) ? this.jsonMapper.writeValueAsBytes(body) : new byte[0];
 		return withRetries("POST", path, this.defaultBudget.get().withoutRetries(), RetryListener.NONE,
 				(attemptDeadline, attempt) -> {
-			RestClient.RequestBodySpec request = this.restClient.post()
-				.uri(path, uriVariables)
-				.contentLength(json.length)
-				.accept(MediaType.APPLICATION_JSON);
-			if (body != null) {
-				request.contentType(MediaType.APPLICATION_JSON);
-			}
-			return request.body(new JsonBody(json))
-				.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, attempt, "POST",
-						path), true);
-		});
+					RestClient.RequestBodySpec request = this.restClient.post()
+						.uri(path, uriVariables)
+						.contentLength(json.length)
+						.accept(MediaType.APPLICATION_JSON);
+					if (body != null) {
+						request.contentType(MediaType.APPLICATION_JSON);
+					}
+					return request.body(new JsonBody(json))
+						.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, attempt,
+								"POST", path), true);
+				});
 	}
 
 	/**
@@ -327,14 +327,14 @@ public final class GroqHttpClient implements AutoCloseable {
 		});
 		return withRetries("GET", path, this.defaultBudget.get(), listener,
 				(attemptDeadline, attempt) -> this.restClient.get()
-			.uri((builder) -> {
-				builder.path(path);
-				values.keySet().forEach((name) -> builder.queryParam(name, "{" + name + "}"));
-				return builder.build(values);
-			})
-			.accept(MediaType.APPLICATION_JSON)
-			.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, attempt, "GET", path),
-					true));
+					.uri((builder) -> {
+						builder.path(path);
+						values.keySet().forEach((name) -> builder.queryParam(name, "{" + name + "}"));
+						return builder.build(values);
+					})
+					.accept(MediaType.APPLICATION_JSON)
+					.exchange((req, response) -> decode(response, responseType, null, attemptDeadline, attempt, "GET",
+							path), true));
 	}
 
 	/**
@@ -374,19 +374,20 @@ public final class GroqHttpClient implements AutoCloseable {
 	public HttpResult<InputStream> download(String path, RetryListener listener, Object... uriVariables) {
 		return withRetries("GET", path, this.defaultBudget.get(), listener,
 				(attemptDeadline, attempt) -> this.restClient.get()
-			.uri(path, uriVariables)
-			.accept(MediaType.ALL)
-			.exchange((req, response) -> {
-				int status = response.getStatusCode().value();
-				if (isError(status)) {
-					try (response) {
-						byte[] body = ResponseBodies.readBody(response.getBody(),
-								response.getHeaders().getContentLength(), attemptDeadline, "GET " + path, attempt);
-						throw this.errorDecoder.decode(status, response.getHeaders(), body, null, attempt);
-					}
-				}
-				return new HttpResult<InputStream>(new ResponseBodyStream(response), metadata(response, null));
-			}, false));
+					.uri(path, uriVariables)
+					.accept(MediaType.ALL)
+					.exchange((req, response) -> {
+						int status = response.getStatusCode().value();
+						if (isError(status)) {
+							try (response) {
+								byte[] body = ResponseBodies.readBody(response.getBody(),
+										response.getHeaders().getContentLength(), attemptDeadline, "GET " + path,
+										attempt);
+								throw this.errorDecoder.decode(status, response.getHeaders(), body, null, attempt);
+							}
+						}
+						return new HttpResult<InputStream>(new ResponseBodyStream(response), metadata(response, null));
+					}, false));
 	}
 
 	/**
