@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import io.github.groqspring.GroqTemplate;
+import io.github.groqspring.benchmarks.server.Payload;
+import io.github.groqspring.benchmarks.server.ServerProcess;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
@@ -14,7 +16,7 @@ import io.github.groqspring.http.ResponseMetadata;
 import io.github.groqspring.internal.observation.GroqObserver;
 import io.github.groqspring.observation.GroqMeterObservationHandler;
 import io.github.groqspring.observation.GroqObservationContext;
-import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.observation.GroqOperationType;
 import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -22,18 +24,15 @@ import io.micrometer.observation.ObservationRegistry;
 
 /**
  * What observing a Groq call costs: the observer around a call that returns at once (the
- * pure overhead), and whole chat calls against the local emulator, each without
+ * pure overhead), and whole chat calls against the canned server, each without
  * observations, with Boot's meter handler only, and with it plus
- * {@link GroqMeterObservationHandler}.
+ * {@link GroqMeterObservationHandler}. A main class, not JMH: best of a few rounds.
  *
  * <p>Run from the project's root:
  * <pre>
- * ./mvnw -B -q test-compile -pl groq-spring-boot-autoconfigure -am
- * ./mvnw -B -q dependency:build-classpath -pl groq-spring-boot-autoconfigure -Dmdep.includeScope=test \
- *     -Dmdep.outputFile=target/cp.txt
- * java -cp groq-spring-boot-autoconfigure/target/test-classes:groq-spring-boot-autoconfigure/target/classes:\
- * groq-spring-boot-test/target/classes:$(cat groq-spring-boot-autoconfigure/target/cp.txt) \
- *     io.github.groqspring.observation.ObservationOverheadBenchmark
+ * ./mvnw -B -q -Pbenchmarks -pl benchmarks -am package -DskipTests
+ * java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+ *     io.github.groqspring.benchmarks.observation.ObservationOverheadBenchmark
  * </pre>
  */
 public final class ObservationOverheadBenchmark {
@@ -48,32 +47,32 @@ public final class ObservationOverheadBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		// The JDK's HTTP server (the emulator's) has Nagle's algorithm on by default: every
-		// keep-alive answer would then wait ~40 ms for the client's delayed ACK.
-		System.setProperty("sun.net.httpserver.nodelay", "true");
-		ChatRequest request = ChatRequest.builder("llama-3.3-70b-versatile")
+		ChatRequest request = ChatRequest.builder(Payload.MODEL)
 			.serviceTier(ServiceTier.FLEX)
-			.user("Hi")
+			.system(Payload.SYSTEM)
+			.user(Payload.USER)
 			.build();
 		ChatResponse response = response();
 		GroqObserver noop = GroqObserver.NOOP;
 		GroqObserver timed = new GroqObserver(registry(false), null, null);
 		GroqObserver metered = new GroqObserver(registry(true), null, null);
+		Supplier<GroqObservationContext> context = () -> new GroqObservationContext(GroqOperationType.CHAT,
+				request.model(), request.serviceTier(), false, request);
 		System.out.println("observer around an immediate call, ns per call (best of " + ROUNDS + " rounds of "
 				+ IN_MEMORY_CALLS + ")");
 		System.out.printf("  no observation      %8.0f%n",
-				best(IN_MEMORY_CALLS, () -> noop.observe(GroqObservationContext.chat(request), () -> response)));
+				best(IN_MEMORY_CALLS, () -> noop.observe(context, (listener) -> response)));
 		System.out.printf("  Boot's timer only   %8.0f%n",
-				best(IN_MEMORY_CALLS, () -> timed.observe(GroqObservationContext.chat(request), () -> response)));
+				best(IN_MEMORY_CALLS, () -> timed.observe(context, (listener) -> response)));
 		System.out.printf("  timer + Groq meters %8.0f%n",
-				best(IN_MEMORY_CALLS, () -> metered.observe(GroqObservationContext.chat(request), () -> response)));
-		try (GroqEmulator emulator = GroqEmulator.start();
-				GroqTemplate plain = GroqTemplate.builder().baseUrl(emulator.baseUrl()).build();
+				best(IN_MEMORY_CALLS, () -> metered.observe(context, (listener) -> response)));
+		try (ServerProcess server = ServerProcess.start();
+				GroqTemplate plain = GroqTemplate.builder().baseUrl(server.baseUrl(Payload.SMALL)).build();
 				GroqTemplate observed = GroqTemplate.builder()
-					.baseUrl(emulator.baseUrl())
+					.baseUrl(server.baseUrl(Payload.SMALL))
 					.observationRegistry(registry(true))
 					.build()) {
-			System.out.println("chat call against the local emulator, us per call (best of " + ROUNDS + " rounds of "
+			System.out.println("chat call against the canned server, us per call (best of " + ROUNDS + " rounds of "
 					+ HTTP_CALLS + ")");
 			for (int i = 0; i < 2; i++) {
 				System.out.printf("  no observation      %8.1f%n", best(HTTP_CALLS, () -> plain.chat(request)) / 1000);
@@ -111,7 +110,7 @@ public final class ObservationOverheadBenchmark {
 
 	private static ChatResponse response() {
 		Usage usage = new Usage(0.0418, 45, 0.002, 607, 2.2, 652, 2.2, null, null);
-		ChatCompletion completion = new ChatCompletion("chatcmpl-1", "chat.completion", 1L, "llama-3.3-70b-versatile",
+		ChatCompletion completion = new ChatCompletion("chatcmpl-1", "chat.completion", 1L, Payload.MODEL,
 				List.of(new ChatCompletion.Choice(0, new ResponseMessage("assistant", "Hi", null, null, null, null),
 						"stop")),
 				usage, null, new ChatCompletion.XGroq("req_1", null, null), "flex");
