@@ -29,7 +29,7 @@ import org.springframework.http.MediaType;
  * for one, tells its {@link ChatStreamListener} once how it ended, and drops the connection
  * when closed before {@code [DONE]}.
  */
-public final class DefaultChatStream implements ChatStream {
+final class DefaultChatStream implements ChatStream {
 
 	private final StreamingResponse response;
 
@@ -72,7 +72,7 @@ public final class DefaultChatStream implements ChatStream {
 	 * @throws GroqInvalidResponseException when Groq answered with JSON instead of events
 	 * @throws GroqStreamException when the stream fails before its first chunk
 	 */
-	public static DefaultChatStream open(StreamingResponse response, ResponseMetadata metadata, JsonMapper jsonMapper,
+	static DefaultChatStream open(StreamingResponse response, ResponseMetadata metadata, JsonMapper jsonMapper,
 			ChatStreamListener listener) {
 		requireEventStream(response, metadata);
 		DefaultChatStream stream = new DefaultChatStream(response, metadata,
