@@ -19,13 +19,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * // blocking, e.g. a batch operation: retries reported through the listener
- * return observer.observe(() -> new GroqObservationContext(GroqOperationType.CREATE_BATCH),
+ * return observer.observe(() -> new GroqObservationContext(GroqOperationType.GET_BATCH),
  *         (listener) -> httpClient.get(BATCHES + "/{id}", Batch.class, listener, id)).body();
  *
  * // streamed
  * GroqCallObservation call = observer.start(context);
  * try (Observation.Scope scope = call.openScope()) {
- *     // open the SSE response with call as the budget's listener;
+ *     // open the SSE response with call as the retry listener;
  *     // on [DONE]: call.succeeded(response); on an error: call.failed(ex); on an early close: call.cancelled(metadata)
  * }
  * catch (RuntimeException ex) {
