@@ -22,8 +22,10 @@ import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
- * Builds a {@link GroqTemplate}. The auto-configuration uses it; so can code without Spring
- * Boot's auto-configuration, and tests.
+ * Builds a {@link GroqTemplate} from its settings: where Groq is, the key, defaults, timeouts,
+ * retries and observations. The auto-configuration uses it; so can code without Spring
+ * Boot's auto-configuration, and tests. It only collects and checks settings: the HTTP
+ * client, TLS and Groq's {@code JsonMapper} are made from them when it builds.
  */
 public final class GroqTemplateBuilder {
 
