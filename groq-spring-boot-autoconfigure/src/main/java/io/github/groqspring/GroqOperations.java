@@ -99,7 +99,7 @@ public interface GroqOperations {
 	 * @param handler receives each chunk, e.g.
 	 * {@code ChatStreamHandler.onContent(System.out::print)}
 	 * @return the whole answer, as {@link #chat(ChatRequest)} would have returned it
-	 * @throws io.github.groqspring.error.GroqStreamException when the stream fails after
+	 * @throws io.github.groqspring.stream.GroqStreamException when the stream fails after
 	 * it started
 	 */
 	default ChatResponse stream(ChatRequest request, ChatStreamHandler handler) {
@@ -123,7 +123,7 @@ public interface GroqOperations {
 	 * @param options the call's overrides of the {@code groq.*} settings
 	 * @param handler receives each chunk
 	 * @return the whole answer
-	 * @throws io.github.groqspring.error.GroqStreamException when the stream fails after
+	 * @throws io.github.groqspring.stream.GroqStreamException when the stream fails after
 	 * it started
 	 */
 	default ChatResponse stream(ChatRequest request, RequestOptions options, ChatStreamHandler handler) {
@@ -185,7 +185,7 @@ public interface GroqOperations {
 	 * @return the record
 	 * @throws IllegalArgumentException when the record has no strict JSON schema or the
 	 * request sets a response format
-	 * @throws io.github.groqspring.error.GroqStructuredOutputException when the answer is
+	 * @throws io.github.groqspring.chat.GroqStructuredOutputException when the answer is
 	 * not JSON for the record
 	 */
 	default <T> T chat(ChatRequest.Builder request, Class<T> type) {

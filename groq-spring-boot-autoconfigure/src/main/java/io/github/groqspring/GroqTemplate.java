@@ -2,7 +2,6 @@ package io.github.groqspring;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Supplier;
 
 import io.github.groqspring.batch.GroqBatchTemplate;
@@ -14,22 +13,26 @@ import io.github.groqspring.chat.StructuredOutput;
 import io.github.groqspring.chat.Usage;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqException;
-import io.github.groqspring.error.ModelRefusedException;
-import io.github.groqspring.error.RateLimitExhaustedException;
-import io.github.groqspring.http.CallBudget;
-import io.github.groqspring.http.GroqHttpClient;
-import io.github.groqspring.http.GroqHttpClient.HttpResult;
-import io.github.groqspring.http.RateLimitGate;
 import io.github.groqspring.http.ResponseMetadata;
 import io.github.groqspring.http.RetrySettings;
+import io.github.groqspring.internal.http.CallBudget;
+import io.github.groqspring.internal.http.GroqHttpClient;
+import io.github.groqspring.internal.http.GroqHttpClient.HttpResult;
+import io.github.groqspring.internal.http.RateLimitGate;
+import io.github.groqspring.internal.observation.GroqCallListener;
+import io.github.groqspring.internal.observation.GroqCallObservation;
+import io.github.groqspring.internal.observation.GroqObserver;
+import io.github.groqspring.internal.stream.ChatStreamListener;
+import io.github.groqspring.internal.stream.ChatStreamOpener;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.models.GroqModelList;
+import io.github.groqspring.observation.GroqObservationContext;
+import io.github.groqspring.observation.GroqOperationType;
+import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.tier.GroqTier;
 import io.github.groqspring.tier.GroqTierContext;
-import io.github.groqspring.stream.ChatStream;
-import io.github.groqspring.observation.GroqCallObservation;
-import io.github.groqspring.observation.GroqObservationContext;
-import io.github.groqspring.observation.GroqObserver;
+import io.github.groqspring.tier.ServiceTier;
+import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.function.SingletonSupplier;
@@ -99,9 +102,10 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	public ChatResponse chat(ChatRequest request, RequestOptions options) {
 		ChatRequest resolved = resolve(request).withStream(null).withStreamOptions(null);
 		CallBudget budget = budget(options);
-		return this.observer.observe(() -> GroqObservationContext.chat(resolved),
-				() -> namingModel(resolved, () -> withFlexFallback(resolved, options, GroqObservationContext.current(),
-						(sent, fallback) -> send(sent, budget, fallback))));
+		return this.observer.observe(
+				() -> new GroqObservationContext(GroqOperationType.CHAT, resolved.model(), resolved.serviceTier(),
+						false, resolved),
+				(listener) -> withFlexFallback(resolved, options, budget, listener, this::send));
 	}
 
 	@Override
@@ -112,16 +116,15 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	@Override
 	public ChatStream stream(ChatRequest request, RequestOptions options) {
 		ChatRequest resolved = resolve(request).withStream(true);
-		if (resolved.streamOptions() == null) {
-			// Groq names the serving tier in a stream only on the include_usage chunk.
-			resolved = resolved.withStreamOptions(StreamOptions.INCLUDE_USAGE);
-		}
+		// Groq names the serving tier in a stream only on the include_usage chunk.
+		ChatRequest sending = (resolved.streamOptions() != null) ? resolved
+				: resolved.withStreamOptions(StreamOptions.INCLUDE_USAGE);
 		CallBudget budget = budget(options);
-		GroqCallObservation call = this.observer.start(GroqObservationContext.chatStream(resolved));
-		try (GroqCallObservation.Scope scope = call.openScope()) {
-			ChatRequest sending = resolved;
-			return namingModel(sending, () -> withFlexFallback(sending, options, call.context(),
-					(sent, fallback) -> openStream(sent, budget, call, fallback)));
+		GroqCallObservation call = this.observer.start(new GroqObservationContext(GroqOperationType.CHAT,
+				sending.model(), sending.serviceTier(), true, sending));
+		try (Observation.Scope scope = call.openScope()) {
+			return withFlexFallback(sending, options, budget, call,
+					(sent, sentBudget, listener, fallbackFrom) -> openStream(sent, sentBudget, call, fallbackFrom));
 		}
 		catch (RuntimeException ex) {
 			call.failed(ex);
@@ -130,8 +133,8 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	}
 
 	private ChatStream openStream(ChatRequest request, CallBudget budget, GroqCallObservation call,
-			@Nullable Fallback fallback) {
-		ChatStream.Listener listener = new ChatStream.Listener() {
+			@Nullable ServiceTier fallbackFrom) {
+		ChatStreamListener listener = new ChatStreamListener() {
 
 			@Override
 			public void completed(ChatResponse response) {
@@ -149,16 +152,15 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 			}
 
 		};
-		return this.httpClient.postForStream(CHAT_COMPLETIONS, request, request.serviceTier(), this.streamIdleTimeout,
-				budget, (response) -> ChatStream.open(response, callMetadata(response.metadata(), fallback),
-						this.httpClient.jsonMapper(), listener));
+		return this.httpClient.postForStream(CHAT_COMPLETIONS, request, request.serviceTier(), request.model(),
+				this.streamIdleTimeout, budget, call, new ChatStreamOpener(this.httpClient.jsonMapper(), fallbackFrom, listener));
 	}
 
 	@Override
 	public List<GroqModel> listModels() {
 		return this.observer
-			.observe(GroqObservationContext.operation(GroqObservationContext.LIST_MODELS, null),
-					() -> this.httpClient.get(MODELS, GroqModelList.class))
+			.observe(() -> new GroqObservationContext(GroqOperationType.LIST_MODELS, null, null, false, null),
+					(listener) -> this.httpClient.get(MODELS, GroqModelList.class, listener))
 			.body()
 			.data();
 	}
@@ -166,8 +168,8 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	@Override
 	public GroqModel getModel(String id) {
 		return this.observer
-			.observe(GroqObservationContext.operation(GroqObservationContext.GET_MODEL, id),
-					() -> this.httpClient.get(MODELS + "/{id}", GroqModel.class, id))
+			.observe(() -> new GroqObservationContext(GroqOperationType.GET_MODEL, id, null, false, null),
+					(listener) -> this.httpClient.get(MODELS + "/{id}", GroqModel.class, listener, id))
 			.body();
 	}
 
@@ -244,7 +246,8 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		return CallBudget.start(retry, readTimeout, callTimeout);
 	}
 
-	private ChatResponse send(ChatRequest request, CallBudget budget, @Nullable Fallback fallback) {
+	private ChatResponse send(ChatRequest request, CallBudget budget, GroqCallListener listener,
+			@Nullable ServiceTier fallbackFrom) {
 		String gateKey = (this.rateLimitGate != null) ? "model " + request.model() + " on tier " + request.serviceTier()
 				: "";
 		if (this.rateLimitGate != null) {
@@ -252,13 +255,13 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		}
 		try {
 			HttpResult<ChatCompletion> result = this.httpClient.post(CHAT_COMPLETIONS, request, ChatCompletion.class,
-					request.serviceTier(), budget);
+					request.serviceTier(), request.model(), budget, listener);
 			if (this.rateLimitGate != null) {
 				Usage usage = result.body().usage();
 				this.rateLimitGate.record(gateKey, result.metadata().rateLimits(),
 						(usage != null) ? usage.cachedTokens() : 0);
 			}
-			return new ChatResponse(result.body(), callMetadata(result.metadata(), fallback));
+			return new ChatResponse(result.body(), callMetadata(result.metadata(), fallbackFrom));
 		}
 		catch (GroqException ex) {
 			if (this.rateLimitGate != null) {
@@ -271,51 +274,29 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	/**
 	 * Send a request; when it is a flex request that flex had no capacity for (after its
 	 * retries) and a fallback tier applies, send it again on that tier, with retries of its
-	 * own within the same call budget. Attempts count across both tiers.
+	 * own within the same call budget. Attempts count across both tiers: the fallback's
+	 * budget starts counting after the attempts on flex, so that every response and
+	 * exception carries the call's count from the start.
 	 */
-	private <T> T withFlexFallback(ChatRequest request, RequestOptions options,
-			@Nullable GroqObservationContext observation, BiFunction<ChatRequest, @Nullable Fallback, T> send) {
+	private <T> T withFlexFallback(ChatRequest request, RequestOptions options, CallBudget budget,
+			GroqCallListener listener, Send<T> send) {
 		try {
-			return send.apply(request, null);
+			return send.send(request, budget, listener, null);
 		}
 		catch (FlexCapacityExceededException ex) {
 			ServiceTier tier = flexFallbackTier(options);
 			if (tier == null || request.serviceTier() != ServiceTier.FLEX) {
 				throw ex;
 			}
-			if (observation != null) {
-				observation.recordFallback(tier, ex.getStatusCode());
-			}
-			Fallback fallback = new Fallback(ServiceTier.FLEX, ex.getAttempts());
-			try {
-				return send.apply(request.withServiceTier(tier), fallback);
-			}
-			catch (GroqException failure) {
-				int sent = (failure instanceof RateLimitExhaustedException) ? 0 : failure.getAttempts();
-				failure.setAttempts(fallback.attempts() + sent);
-				throw failure;
-			}
+			listener.beforeFallback(tier, ex);
+			return send.send(request.withServiceTier(tier), budget.afterAttempts(ex.getAttempts()), listener,
+					ServiceTier.FLEX);
 		}
 	}
 
-	/** A refusal because of the model names the model the request was sent to when Groq's message did not. */
-	private static <T> T namingModel(ChatRequest request, Supplier<T> call) {
-		try {
-			return call.get();
-		}
-		catch (ModelRefusedException ex) {
-			ex.setModel(request.model());
-			throw ex;
-		}
-	}
-
-	/**
-	 * A response's metadata as the call reports it: after a fallback, with the attempts
-	 * made on flex added and the tier fallen back from.
-	 */
-	private static ResponseMetadata callMetadata(ResponseMetadata metadata, @Nullable Fallback fallback) {
-		return (fallback != null) ? metadata.withCall(fallback.attempts() + metadata.attempts(), fallback.from())
-				: metadata;
+	/** A response's metadata as the call reports it: after a fallback, with the tier fallen back from. */
+	private static ResponseMetadata callMetadata(ResponseMetadata metadata, @Nullable ServiceTier fallbackFrom) {
+		return (fallbackFrom != null) ? metadata.withCall(metadata.attempts(), fallbackFrom) : metadata;
 	}
 
 	private @Nullable ServiceTier flexFallbackTier(RequestOptions options) {
@@ -363,12 +344,15 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	}
 
 	/**
-	 * A call moving to its fallback tier.
+	 * Sends a request within a budget, on flex or, after a fallback, on another tier.
 	 *
-	 * @param from the tier it falls back from (flex)
-	 * @param attempts the attempts made on that tier
+	 * @param <T> the response, or the stream
 	 */
-	private record Fallback(ServiceTier from, int attempts) {
+	@FunctionalInterface
+	private interface Send<T> {
+
+		T send(ChatRequest request, CallBudget budget, GroqCallListener listener, @Nullable ServiceTier fallbackFrom);
+
 	}
 
 	/**

@@ -1,52 +1,36 @@
 package io.github.groqspring;
 
 import java.time.Duration;
-import java.util.Locale;
 
-import org.apache.hc.client5.http.config.RequestConfig;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
-import org.apache.hc.core5.http.protocol.HttpContext;
-import org.apache.hc.core5.util.Timeout;
+import io.github.groqspring.http.RetrySettings;
+import io.github.groqspring.internal.http.ApiKeyMask;
+import io.github.groqspring.internal.http.BaseUrls;
+import io.github.groqspring.internal.http.CallBudget;
+import io.github.groqspring.internal.http.GroqHttpClient;
+import io.github.groqspring.internal.http.GroqJsonMapper;
+import io.github.groqspring.internal.http.GroqRequestFactory;
+import io.github.groqspring.internal.observation.GroqContentLogger;
+import io.github.groqspring.internal.observation.GroqObserver;
+import io.github.groqspring.observation.GroqObservationConvention;
+import io.github.groqspring.tier.ServiceTier;
+import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import io.github.groqspring.error.ApiKeyMask;
-import io.github.groqspring.http.AttemptTimeout;
-import io.github.groqspring.http.CallBudget;
-import io.github.groqspring.http.GroqHttpClient;
-import io.github.groqspring.http.RecordCreatorModule;
-import io.github.groqspring.http.RetrySettings;
-import io.github.groqspring.observation.GroqContentLogger;
-import io.github.groqspring.observation.GroqObservationConvention;
-import io.github.groqspring.observation.GroqObserver;
-import io.micrometer.observation.ObservationRegistry;
-
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
-import org.springframework.boot.http.client.HttpClientSettings;
-import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
-import org.springframework.util.ClassUtils;
 import org.springframework.web.client.RestClient;
 
 /**
- * Builds a {@link GroqTemplate}. The auto-configuration uses it; so can code without Spring
- * Boot's auto-configuration, and tests.
+ * Builds a {@link GroqTemplate} from its settings: where Groq is, the key, defaults, timeouts,
+ * retries and observations. The auto-configuration uses it; so can code without Spring
+ * Boot's auto-configuration, and tests. It only collects and checks settings: the HTTP
+ * client, TLS and Groq's {@code JsonMapper} are made from them when it builds.
  */
 public final class GroqTemplateBuilder {
 
 	/** Groq's cloud. */
-	public static final String DEFAULT_BASE_URL = "https://api.groq.com";
-
-	private static final String OPENAI_PATH = "/openai/v1";
-
-	private static final String USER_AGENT = "groq-spring-boot-starter";
-
-	private static final boolean HTTP_COMPONENTS_PRESENT = ClassUtils
-		.isPresent("org.apache.hc.client5.http.impl.classic.HttpClients", GroqTemplateBuilder.class.getClassLoader());
+	public static final String DEFAULT_BASE_URL = BaseUrls.GROQ_CLOUD;
 
 	private @Nullable String apiKey;
 
@@ -115,7 +99,7 @@ public final class GroqTemplateBuilder {
 	 * Groq authenticates with the API key alone
 	 */
 	public GroqTemplateBuilder baseUrl(String baseUrl) {
-		this.baseUrl = normalizeBaseUrl(baseUrl);
+		this.baseUrl = BaseUrls.normalize(baseUrl);
 		return this;
 	}
 
@@ -283,7 +267,7 @@ public final class GroqTemplateBuilder {
 
 	/**
 	 * How long a stream may wait for bytes before it fails with a
-	 * {@link io.github.groqspring.error.GroqStreamTimeoutException} and its connection is
+	 * {@link io.github.groqspring.stream.GroqStreamTimeoutException} and its connection is
 	 * dropped. The socket's read timeout applies too, so the shorter of the two wins.
 	 * @param streamIdleTimeout a positive duration, or {@code null} (the default) for the
 	 * read timeout alone
@@ -297,7 +281,7 @@ public final class GroqTemplateBuilder {
 
 	/**
 	 * Whether to log prompts and completions at DEBUG under
-	 * {@value GroqContentLogger#CATEGORY}, for debugging; API keys in them are masked.
+	 * {@code io.github.groqspring.content}, for debugging; API keys in them are masked.
 	 * @param logContent {@code true} to log them (default {@code false})
 	 * @return this builder
 	 */
@@ -311,88 +295,40 @@ public final class GroqTemplateBuilder {
 	 * @return the template; close it to release its connection pool
 	 */
 	public GroqTemplate build() {
-		ClientHttpRequestFactory factory = (this.requestFactory != null) ? this.requestFactory : createRequestFactory();
-		AutoCloseable owned = (this.requestFactory != null) ? null : closer(factory);
-		RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
-				: RestClient.builder();
-		String key = this.apiKey;
-		// The HttpClient 5 client built here sends the User-Agent itself, which saves copying
-		// one more header through RestClient on every call; other request factories get it as
-		// a default header.
-		boolean userAgentSent = this.requestFactory == null && HTTP_COMPONENTS_PRESENT;
-		RestClient restClient = builder.baseUrl(this.baseUrl).requestFactory(factory).defaultHeaders((headers) -> {
-			if (key != null) {
-				headers.setBearerAuth(key);
-			}
-			if (!userAgentSent) {
-				headers.set(HttpHeaders.USER_AGENT, USER_AGENT);
-			}
-		}).build();
+		ClientHttpRequestFactory factory = (this.requestFactory != null) ? this.requestFactory
+				: GroqRequestFactory.create(
+						new GroqRequestFactory.Settings(this.connectTimeout, this.readTimeout, this.maxConnections));
+		AutoCloseable owned = (this.requestFactory != null) ? null : GroqRequestFactory.closer(factory);
 		RetrySettings retry = this.retry;
 		Duration readTimeout = this.readTimeout;
 		Duration callTimeout = this.callTimeout;
-		GroqHttpClient httpClient = new GroqHttpClient(restClient, groqJsonMapper(this.jsonMapper), owned,
-				() -> CallBudget.start(retry, readTimeout, callTimeout), ApiKeyMask.of(key));
+		GroqHttpClient httpClient = new GroqHttpClient(restClient(factory), GroqJsonMapper.derive(this.jsonMapper),
+				owned, () -> CallBudget.start(retry, readTimeout, callTimeout), ApiKeyMask.of(this.apiKey));
 		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier,
 				new GroqTemplate.CallPolicy(this.retry, this.readTimeout, this.callTimeout, this.flexFallbackTier,
 						this.rateLimitWait),
 				this.streamIdleTimeout, new GroqObserver(this.observationRegistry, this.observationConvention,
-						this.logContent ? new GroqContentLogger(key) : null));
+						this.logContent ? new GroqContentLogger(this.apiKey) : null));
 	}
 
 	/**
-	 * Whether a base URL is Groq's cloud, where calls need an API key.
-	 * @param baseUrl the base URL
-	 * @return {@code true} for {@code api.groq.com}
+	 * The client with the base URL, the API key and the {@code User-Agent}: a request
+	 * factory of {@link GroqRequestFactory}'s sends the latter itself, which saves copying
+	 * one more header through {@code RestClient} on every call.
 	 */
-	public static boolean isGroqCloud(String baseUrl) {
-		String lower = normalizeBaseUrl(baseUrl).toLowerCase(Locale.ROOT);
-		return lower.equals("https://api.groq.com") || lower.equals("http://api.groq.com");
-	}
-
-	static String normalizeBaseUrl(String baseUrl) {
-		String url = baseUrl.trim();
-		while (url.endsWith("/")) {
-			url = url.substring(0, url.length() - 1);
-		}
-		if (url.endsWith(OPENAI_PATH)) {
-			url = url.substring(0, url.length() - OPENAI_PATH.length());
-		}
-		if (!url.startsWith("http://") && !url.startsWith("https://")) {
-			throw new IllegalArgumentException("groq.base-url must be an http:// or https:// URL such as "
-					+ DEFAULT_BASE_URL + ", was '" + withoutUserInfo(baseUrl) + "'");
-		}
-		if (userInfoEnd(url) >= 0) {
-			throw new IllegalArgumentException(
-					"groq.base-url must not contain a user name or password (" + withoutUserInfo(url) + ")");
-		}
-		return url;
-	}
-
-	/**
-	 * A URL with its user name and password, if any, replaced by {@code ******}: safe to
-	 * show in a message.
-	 * @param url the URL as given
-	 * @return e.g. {@code http://******@host:8080} for {@code http://user:secret@host:8080}
-	 */
-	public static String withoutUserInfo(String url) {
-		int end = userInfoEnd(url);
-		return (end < 0) ? url : url.substring(0, url.indexOf("://") + 3) + ApiKeyMask.MASK + url.substring(end);
-	}
-
-	/** The index of the {@code @} that ends the URL's user info, or -1 when it has none. */
-	private static int userInfoEnd(String url) {
-		int scheme = url.indexOf("://");
-		if (scheme < 0) {
-			return -1;
-		}
-		int start = scheme + 3;
-		int end = start;
-		while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-			end++;
-		}
-		int at = url.lastIndexOf('@', end - 1);
-		return (at >= start) ? at : -1;
+	private RestClient restClient(ClientHttpRequestFactory factory) {
+		RestClient.Builder builder = (this.restClientBuilder != null) ? this.restClientBuilder.clone()
+				: RestClient.builder();
+		String key = this.apiKey;
+		boolean userAgentSent = this.requestFactory == null && GroqRequestFactory.sendsUserAgent();
+		return builder.baseUrl(this.baseUrl).requestFactory(factory).defaultHeaders((headers) -> {
+			if (key != null) {
+				headers.setBearerAuth(key);
+			}
+			if (!userAgentSent) {
+				headers.set(HttpHeaders.USER_AGENT, GroqRequestFactory.USER_AGENT);
+			}
+		}).build();
 	}
 
 	private static void requireOneLine(String key) {
@@ -404,69 +340,6 @@ public final class GroqTemplateBuilder {
 						(int) c, i));
 			}
 		}
-	}
-
-	static JsonMapper groqJsonMapper(@Nullable JsonMapper applicationMapper) {
-		JsonMapper.Builder builder = (applicationMapper != null) ? applicationMapper.rebuild() : JsonMapper.builder();
-		return builder.addModule(new RecordCreatorModule())
-			.propertyNamingStrategy(null)
-			.enumNamingStrategy(null)
-			.disable(SerializationFeature.WRAP_ROOT_VALUE, SerializationFeature.INDENT_OUTPUT)
-			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.UNWRAP_ROOT_VALUE,
-					DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-			.build();
-	}
-
-	private ClientHttpRequestFactory createRequestFactory() {
-		// Groq's API never redirects: a 3xx reaches GroqHttpClient as an error instead of being
-		// followed to another host (as a GET, after 301, 302 and 303).
-		HttpClientSettings settings = HttpClientSettings.defaults()
-			.withTimeouts(this.connectTimeout, this.readTimeout)
-			.withRedirects(HttpRedirects.DONT_FOLLOW);
-		if (HTTP_COMPONENTS_PRESENT) {
-			return HttpComponents.requestFactory(settings, this.maxConnections);
-		}
-		return ClientHttpRequestFactoryBuilder.detect().build(settings);
-	}
-
-	/** Kept apart so that this builder loads without Apache HttpClient 5 on the class path. */
-	private static final class HttpComponents {
-
-		static ClientHttpRequestFactory requestFactory(HttpClientSettings settings, int pool) {
-			// HttpClient 5 retries 429 and 503 by itself: switched off, so retries happen in one layer only.
-			// No gzip: a decompressing stream could not be aborted at a deadline without reading it to its end.
-			// Each attempt waits for its response at most as long as its budget has left.
-			// TLS (the default SSLContext, the public suffix list) is set up at the first https connection.
-			return ClientHttpRequestFactoryBuilder.httpComponents()
-				.withTlsSocketStrategyFactory((sslBundle) -> new LazyTlsSocketStrategy())
-				.withHttpClientCustomizer((client) -> client.disableAutomaticRetries()
-					.disableContentCompression()
-					.setUserAgent(USER_AGENT))
-				.withCustomizer((factory) -> factory.setHttpContextFactory((method, uri) -> attemptContext()))
-				.withConnectionManagerCustomizer((manager) -> manager.setMaxConnTotal(pool).setMaxConnPerRoute(pool))
-				.build(settings);
-		}
-
-		private static @Nullable HttpContext attemptContext() {
-			Long millis = AttemptTimeout.currentMillis();
-			if (millis == null) {
-				return null;
-			}
-			HttpClientContext context = HttpClientContext.create();
-			context.setRequestConfig(RequestConfig.custom()
-				.setResponseTimeout(Timeout.ofMilliseconds(millis))
-				.setConnectionRequestTimeout(Timeout.ofMilliseconds(millis))
-				.build());
-			return context;
-		}
-
-	}
-
-	private static @Nullable AutoCloseable closer(ClientHttpRequestFactory factory) {
-		if (factory instanceof DisposableBean disposable) {
-			return disposable::destroy;
-		}
-		return (factory instanceof AutoCloseable closeable) ? closeable : null;
 	}
 
 	private static Duration requirePositive(String name, Duration duration) {

@@ -2,6 +2,7 @@ package io.github.groqspring;
 
 import java.time.Duration;
 
+import io.github.groqspring.tier.ServiceTier;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -16,6 +16,7 @@ import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.EmulatedStream;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.testsupport.CapturedAnswers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -4,9 +4,9 @@ import java.util.List;
 
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.chat.GroqStructuredOutputException;
 import io.github.groqspring.chat.ResponseFormat;
 import io.github.groqspring.chat.StructuredOutput;
-import io.github.groqspring.error.GroqStructuredOutputException;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
 import org.junit.jupiter.api.AfterAll;

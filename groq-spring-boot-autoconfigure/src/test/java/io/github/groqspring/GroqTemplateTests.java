@@ -10,6 +10,7 @@ import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
 import io.github.groqspring.test.RecordedRequest;
+import io.github.groqspring.tier.ServiceTier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

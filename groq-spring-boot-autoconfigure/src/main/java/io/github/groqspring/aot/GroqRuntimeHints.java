@@ -2,7 +2,6 @@ package io.github.groqspring.aot;
 
 import java.util.List;
 
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.batch.Batch;
 import io.github.groqspring.batch.BatchFile;
 import io.github.groqspring.batch.BatchPage;
@@ -31,6 +30,7 @@ import io.github.groqspring.error.GroqError;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.models.GroqModelList;
 import io.github.groqspring.stream.ChatCompletionChunk;
+import io.github.groqspring.tier.ServiceTier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.aot.hint.BindingReflectionHintsRegistrar;
@@ -43,7 +43,7 @@ import org.springframework.util.ClassUtils;
  * models, batches and files), so that they (de)serialize in a native image as on the JVM.
  * Records an application reads with {@code StructuredOutput} are the application's to hint.
  */
-public class GroqRuntimeHints implements RuntimeHintsRegistrar {
+class GroqRuntimeHints implements RuntimeHintsRegistrar {
 
 	/** The wire types; nested types are reached through their properties. */
 	static final List<Class<?>> WIRE_TYPES = List.of(ChatRequest.class, ChatMessage.class, ToolCall.class,

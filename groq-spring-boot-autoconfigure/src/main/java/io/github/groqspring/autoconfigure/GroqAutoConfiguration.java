@@ -4,6 +4,7 @@ import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.GroqTemplateBuilder;
 import io.github.groqspring.http.RetrySettings;
+import io.github.groqspring.internal.http.BaseUrls;
 import io.github.groqspring.observation.GroqObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +65,7 @@ public final class GroqAutoConfiguration {
 		GroqProperties.Retry retry = properties.getRetry();
 		GroqTemplateBuilder builder = GroqTemplate.builder();
 		String baseUrl = properties.getBaseUrl();
-		apply(() -> builder.baseUrl(baseUrl), "groq.base-url", GroqTemplateBuilder.withoutUserInfo(baseUrl),
+		apply(() -> builder.baseUrl(baseUrl), "groq.base-url", BaseUrls.withoutUserInfo(baseUrl),
 				isHttp(baseUrl) ? BASE_URL_CREDENTIALS_ACTION : BASE_URL_ACTION, environment);
 		apply(() -> builder.apiKey(properties.getApiKey()), "groq.api-key", null, API_KEY_ACTION, environment);
 		builder.defaultModel(properties.getDefaultModel())
@@ -83,7 +84,7 @@ public final class GroqAutoConfiguration {
 		observationRegistry.ifUnique(builder::observationRegistry);
 		observationConvention.ifUnique(builder::observationConvention);
 		builder.logContent(properties.getObservations().isLogContent());
-		if (GroqTemplateBuilder.isGroqCloud(properties.getBaseUrl()) && !hasText(properties.getApiKey())) {
+		if (BaseUrls.isGroqCloud(properties.getBaseUrl()) && !hasText(properties.getApiKey())) {
 			throw new GroqApiKeyMissingException(properties.getBaseUrl());
 		}
 		return builder.build();

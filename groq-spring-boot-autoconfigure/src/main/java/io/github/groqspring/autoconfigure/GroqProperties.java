@@ -3,7 +3,7 @@ package io.github.groqspring.autoconfigure;
 import java.time.Duration;
 
 import io.github.groqspring.GroqTemplateBuilder;
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;

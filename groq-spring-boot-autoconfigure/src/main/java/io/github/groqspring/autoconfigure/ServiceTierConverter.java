@@ -1,6 +1,6 @@
 package io.github.groqspring.autoconfigure;
 
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 
 import org.springframework.core.convert.converter.Converter;
 

@@ -2,12 +2,14 @@ package io.github.groqspring.batch;
 
 import java.io.InputStream;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
-import io.github.groqspring.http.GroqHttpClient;
-import io.github.groqspring.http.GroqHttpClient.HttpResult;
+import io.github.groqspring.internal.http.GroqHttpClient;
+import io.github.groqspring.internal.http.GroqHttpClient.HttpResult;
+import io.github.groqspring.internal.http.RetryListener;
+import io.github.groqspring.internal.observation.GroqObserver;
 import io.github.groqspring.observation.GroqObservationContext;
-import io.github.groqspring.observation.GroqObserver;
+import io.github.groqspring.observation.GroqOperationType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,7 +37,8 @@ public final class BatchFiles {
 	 * @return the files
 	 */
 	public List<BatchFile> list() {
-		return observe(GroqObservationContext.LIST_FILES, () -> this.httpClient.get(PATH, FileList.class)).data();
+		return observe(GroqOperationType.LIST_FILES, (listener) -> this.httpClient.get(PATH, FileList.class, listener))
+			.data();
 	}
 
 	/**
@@ -46,7 +49,8 @@ public final class BatchFiles {
 	 */
 	public BatchFile get(String fileId) {
 		String id = requireId(fileId);
-		return observe(GroqObservationContext.GET_FILE, () -> this.httpClient.get(PATH + "/{id}", BatchFile.class, id));
+		return observe(GroqOperationType.GET_FILE,
+				(listener) -> this.httpClient.get(PATH + "/{id}", BatchFile.class, listener, id));
 	}
 
 	/**
@@ -57,9 +61,8 @@ public final class BatchFiles {
 	 */
 	public InputStream download(String fileId) {
 		String id = requireId(fileId);
-		return this.observer.observe(GroqObservationContext.operation(GroqObservationContext.DOWNLOAD_FILE, null),
-				() -> this.httpClient.download(PATH + "/{id}/content", id))
-			.body();
+		return observe(GroqOperationType.DOWNLOAD_FILE,
+				(listener) -> this.httpClient.download(PATH + "/{id}/content", listener, id));
 	}
 
 	/**
@@ -78,12 +81,12 @@ public final class BatchFiles {
 	 */
 	public FileDeletion delete(String fileId) {
 		String id = requireId(fileId);
-		return observe(GroqObservationContext.DELETE_FILE,
-				() -> this.httpClient.delete(PATH + "/{id}", FileDeletion.class, id));
+		return observe(GroqOperationType.DELETE_FILE,
+				(listener) -> this.httpClient.delete(PATH + "/{id}", FileDeletion.class, listener, id));
 	}
 
-	private <T> T observe(String operation, Supplier<HttpResult<T>> call) {
-		return this.observer.observe(GroqObservationContext.operation(operation, null), call).body();
+	private <T> T observe(GroqOperationType operation, Function<RetryListener, HttpResult<T>> call) {
+		return this.observer.observe(() -> new GroqObservationContext(operation), call).body();
 	}
 
 	private static String requireId(String fileId) {

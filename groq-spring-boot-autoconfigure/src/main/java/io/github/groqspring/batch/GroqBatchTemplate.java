@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Supplier;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -17,11 +17,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
-import io.github.groqspring.http.GroqHttpClient;
-import io.github.groqspring.http.GroqHttpClient.HttpResult;
 import io.github.groqspring.http.RateLimits;
+import io.github.groqspring.internal.http.GroqHttpClient;
+import io.github.groqspring.internal.http.GroqHttpClient.HttpResult;
+import io.github.groqspring.internal.http.RetryListener;
+import io.github.groqspring.internal.observation.GroqObserver;
 import io.github.groqspring.observation.GroqObservationContext;
-import io.github.groqspring.observation.GroqObserver;
+import io.github.groqspring.observation.GroqOperationType;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,17 +75,8 @@ public class GroqBatchTemplate {
 	private final GroqObserver observer;
 
 	/**
-	 * Create a template that observes nothing; usually obtained from
-	 * {@code GroqTemplate.batches()} instead.
-	 * @param httpClient the client that talks to Groq
-	 * @param defaultModel the model for requests that name none, may be {@code null}
-	 */
-	public GroqBatchTemplate(GroqHttpClient httpClient, @Nullable String defaultModel) {
-		this(httpClient, defaultModel, GroqObserver.NOOP);
-	}
-
-	/**
-	 * Create a template; usually obtained from {@code GroqTemplate.batches()} instead.
+	 * Create a template. Internal: obtain it from {@code GroqTemplate.batches()} instead;
+	 * this constructor takes the starter's internal types and may change without notice.
 	 * @param httpClient the client that talks to Groq
 	 * @param defaultModel the model for requests that name none, may be {@code null}
 	 * @param observer what wraps each HTTP call in an observation
@@ -171,8 +164,8 @@ public class GroqBatchTemplate {
 	 */
 	public BatchFile upload(BatchInput input) {
 		long length = this.writer.measure(input, this.limits);
-		return observe(GroqObservationContext.UPLOAD_FILE,
-				() -> this.httpClient.postMultipart(BatchFiles.PATH, Map.of("purpose", "batch"), "file", "batch.jsonl",
+		return observe(GroqOperationType.UPLOAD_FILE,
+				(listener) -> this.httpClient.postMultipart(BatchFiles.PATH, Map.of("purpose", "batch"), "file", "batch.jsonl",
 						length, (out) -> this.writer.write(input, out), BatchFile.class));
 	}
 
@@ -195,8 +188,8 @@ public class GroqBatchTemplate {
 	public Batch create(String inputFileId, BatchOptions options) {
 		CreateBatch body = new CreateBatch(requireId("inputFileId", inputFileId), BatchInputWriter.ENDPOINT,
 				options.completionWindow().wireValue(), options.metadata().isEmpty() ? null : options.metadata());
-		return observe(GroqObservationContext.CREATE_BATCH,
-				() -> this.httpClient.postWithoutTier(BATCHES, body, Batch.class));
+		return observe(GroqOperationType.CREATE_BATCH,
+				(listener) -> this.httpClient.postWithoutTier(BATCHES, body, Batch.class));
 	}
 
 	/**
@@ -206,7 +199,8 @@ public class GroqBatchTemplate {
 	 */
 	public Batch get(String batchId) {
 		String id = requireId("batchId", batchId);
-		return observe(GroqObservationContext.GET_BATCH, () -> this.httpClient.get(BATCHES + "/{id}", Batch.class, id));
+		return observe(GroqOperationType.GET_BATCH,
+				(listener) -> this.httpClient.get(BATCHES + "/{id}", Batch.class, listener, id));
 	}
 
 	/**
@@ -231,8 +225,8 @@ public class GroqBatchTemplate {
 		Map<String, @Nullable Object> query = new LinkedHashMap<>();
 		query.put("after", after);
 		query.put("limit", limit);
-		return observe(GroqObservationContext.LIST_BATCHES,
-				() -> this.httpClient.getWithQuery(BATCHES, query, BatchPage.class));
+		return observe(GroqOperationType.LIST_BATCHES,
+				(listener) -> this.httpClient.getWithQuery(BATCHES, query, BatchPage.class, listener));
 	}
 
 	/**
@@ -267,8 +261,8 @@ public class GroqBatchTemplate {
 	 */
 	public Batch cancel(String batchId) {
 		String id = requireId("batchId", batchId);
-		return observe(GroqObservationContext.CANCEL_BATCH,
-				() -> this.httpClient.postWithoutTier(BATCHES + "/{id}/cancel", null, Batch.class, id));
+		return observe(GroqOperationType.CANCEL_BATCH,
+				(listener) -> this.httpClient.postWithoutTier(BATCHES + "/{id}/cancel", null, Batch.class, id));
 	}
 
 	/**
@@ -340,8 +334,8 @@ public class GroqBatchTemplate {
 		return this.files;
 	}
 
-	private <T> T observe(String operation, Supplier<HttpResult<T>> call) {
-		return this.observer.observe(GroqObservationContext.operation(operation, null), call).body();
+	private <T> T observe(GroqOperationType operation, Function<RetryListener, HttpResult<T>> call) {
+		return this.observer.observe(() -> new GroqObservationContext(operation), call).body();
 	}
 
 	private @Nullable BatchPage nextPage(BatchPage page, int pageSize) {

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param systemFingerprint the backend configuration
  * @param xGroq Groq's extras: its request id for support
  * @param serviceTier the tier that served the request, raw: a tier newer than
- * {@link io.github.groqspring.ServiceTier} is kept as sent
+ * {@link io.github.groqspring.tier.ServiceTier} is kept as sent
  * @param usageBreakdown the usage per model of a compound system, usually {@code null}
  */
 public record ChatCompletion(@Nullable String id, @Nullable String object, long created, @Nullable String model,

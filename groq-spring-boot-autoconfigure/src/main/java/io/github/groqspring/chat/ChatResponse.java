@@ -3,8 +3,8 @@ package io.github.groqspring.chat;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.http.ResponseMetadata;
+import io.github.groqspring.tier.ServiceTier;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,6 @@ package io.github.groqspring.chat;
 
 import java.util.Map;
 
-import io.github.groqspring.error.GroqStructuredOutputException;
 import io.github.groqspring.http.RateLimits;
 import io.github.groqspring.http.ResponseMetadata;
 import org.jspecify.annotations.Nullable;

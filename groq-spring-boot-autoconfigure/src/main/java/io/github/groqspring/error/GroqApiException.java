@@ -11,7 +11,7 @@ public class GroqApiException extends GroqException {
 
 	private final GroqError error;
 
-	private @Nullable Boolean retryHint;
+	private final @Nullable Boolean retryHint;
 
 	/**
 	 * Create an exception for an error response.
@@ -23,8 +23,25 @@ public class GroqApiException extends GroqException {
 	 */
 	public GroqApiException(String message, int statusCode, GroqError error, @Nullable String requestId,
 			RateLimits rateLimits) {
-		super(message, statusCode, requestId, rateLimits, null);
+		this(message, statusCode, error, requestId, rateLimits, null, 1);
+	}
+
+	/**
+	 * Create an exception for the error response to one attempt of a call, with Groq's
+	 * retry advice.
+	 * @param message the full message
+	 * @param statusCode the HTTP status
+	 * @param error the decoded error object, {@link GroqError#NONE} for a non-JSON body
+	 * @param requestId Groq's request id
+	 * @param rateLimits the response's rate limits
+	 * @param retryHint Groq's {@code x-should-retry} header, {@code null} when it sent none
+	 * @param attempts how many requests the call had sent with this one, at least 1
+	 */
+	public GroqApiException(String message, int statusCode, GroqError error, @Nullable String requestId,
+			RateLimits rateLimits, @Nullable Boolean retryHint, int attempts) {
+		super(message, statusCode, requestId, rateLimits, attempts, null);
 		this.error = error;
+		this.retryHint = retryHint;
 	}
 
 	/**
@@ -41,14 +58,6 @@ public class GroqApiException extends GroqException {
 	 */
 	public @Nullable Boolean getRetryHint() {
 		return this.retryHint;
-	}
-
-	/**
-	 * Record Groq's {@code x-should-retry} header; set by the error decoder.
-	 * @param retryHint the header's value, or {@code null}
-	 */
-	public void setRetryHint(@Nullable Boolean retryHint) {
-		this.retryHint = retryHint;
 	}
 
 	/**

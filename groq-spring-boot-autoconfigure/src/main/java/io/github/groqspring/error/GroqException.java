@@ -4,7 +4,8 @@ import io.github.groqspring.http.RateLimits;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Base of every exception a Groq call raises. Unchecked; never carries the API key.
+ * Base of every exception a Groq call raises. Unchecked and immutable; never carries the
+ * API key.
  */
 public class GroqException extends RuntimeException {
 
@@ -14,10 +15,10 @@ public class GroqException extends RuntimeException {
 
 	private final RateLimits rateLimits;
 
-	private int attempts = 1;
+	private final int attempts;
 
 	/**
-	 * Create an exception.
+	 * Create an exception for a call that sent one request (or none).
 	 * @param message what went wrong and what to do
 	 * @param statusCode the HTTP status, 0 when no response arrived
 	 * @param requestId Groq's request id, when known
@@ -26,10 +27,29 @@ public class GroqException extends RuntimeException {
 	 */
 	public GroqException(String message, int statusCode, @Nullable String requestId, RateLimits rateLimits,
 			@Nullable Throwable cause) {
+		this(message, statusCode, requestId, rateLimits, 1, cause);
+	}
+
+	/**
+	 * Create an exception for a call that gives up after some attempts.
+	 * @param message what went wrong and what to do
+	 * @param statusCode the HTTP status, 0 when no response arrived
+	 * @param requestId Groq's request id, when known
+	 * @param rateLimits the response's rate limits, {@link RateLimits#NONE} without a response
+	 * @param attempts how many requests the call had sent, at least 1
+	 * @param cause the cause, may be {@code null}
+	 * @throws IllegalArgumentException when {@code attempts} is less than 1
+	 */
+	public GroqException(String message, int statusCode, @Nullable String requestId, RateLimits rateLimits,
+			int attempts, @Nullable Throwable cause) {
 		super(message, cause);
+		if (attempts < 1) {
+			throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+		}
 		this.statusCode = statusCode;
 		this.requestId = requestId;
 		this.rateLimits = rateLimits;
+		this.attempts = attempts;
 	}
 
 	/**
@@ -57,19 +77,12 @@ public class GroqException extends RuntimeException {
 	}
 
 	/**
-	 * How many attempts the call made before giving up with this exception.
+	 * How many requests the call sent before giving up with this exception: its retries,
+	 * and after a flex fallback the attempts on both tiers.
 	 * @return the attempts, at least 1
 	 */
 	public int getAttempts() {
 		return this.attempts;
-	}
-
-	/**
-	 * Record how many attempts were made; set by the HTTP layer when it gives up.
-	 * @param attempts the attempts, at least 1
-	 */
-	public void setAttempts(int attempts) {
-		this.attempts = attempts;
 	}
 
 }

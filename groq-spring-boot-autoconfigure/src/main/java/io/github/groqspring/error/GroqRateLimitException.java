@@ -21,7 +21,22 @@ public class GroqRateLimitException extends GroqApiException {
 	 */
 	public GroqRateLimitException(String message, int statusCode, GroqError error, @Nullable String requestId,
 			RateLimits rateLimits) {
-		super(message, statusCode, error, requestId, rateLimits);
+		this(message, statusCode, error, requestId, rateLimits, null, 1);
+	}
+
+	/**
+	 * Create the exception for one attempt of a call, with Groq's retry advice.
+	 * @param message the full message
+	 * @param statusCode the HTTP status
+	 * @param error the decoded error object
+	 * @param requestId Groq's request id
+	 * @param rateLimits the response's rate limits
+	 * @param retryHint Groq's {@code x-should-retry} header, {@code null} when it sent none
+	 * @param attempts how many requests the call had sent with this one, at least 1
+	 */
+	public GroqRateLimitException(String message, int statusCode, GroqError error, @Nullable String requestId,
+			RateLimits rateLimits, @Nullable Boolean retryHint, int attempts) {
+		super(message, statusCode, error, requestId, rateLimits, retryHint, attempts);
 	}
 
 	/**

@@ -24,7 +24,23 @@ public class GroqRedirectException extends GroqApiException {
 	 */
 	public GroqRedirectException(String message, int statusCode, GroqError error, @Nullable String requestId,
 			RateLimits rateLimits, @Nullable String location) {
-		super(message, statusCode, error, requestId, rateLimits);
+		this(message, statusCode, error, requestId, rateLimits, null, 1, location);
+	}
+
+	/**
+	 * Create the exception for one attempt of a call, with Groq's retry advice.
+	 * @param message the full message
+	 * @param statusCode the HTTP status, 300 to 399
+	 * @param error the decoded error object, usually {@link GroqError#NONE}
+	 * @param requestId the request id, when the response had one
+	 * @param rateLimits the response's rate limits
+	 * @param retryHint Groq's {@code x-should-retry} header, {@code null} when it sent none
+	 * @param attempts how many requests the call had sent with this one, at least 1
+	 * @param location the {@code Location} header, or {@code null} when there was none
+	 */
+	public GroqRedirectException(String message, int statusCode, GroqError error, @Nullable String requestId,
+			RateLimits rateLimits, @Nullable Boolean retryHint, int attempts, @Nullable String location) {
+		super(message, statusCode, error, requestId, rateLimits, retryHint, attempts);
 		this.location = location;
 	}
 

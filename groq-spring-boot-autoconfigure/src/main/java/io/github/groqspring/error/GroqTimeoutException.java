@@ -17,4 +17,14 @@ public class GroqTimeoutException extends GroqTransportException {
 		super(message, cause);
 	}
 
+	/**
+	 * Create the exception for a call that gives up after some attempts.
+	 * @param message what timed out, with the method and path
+	 * @param attempts how many requests the call had sent with this one, at least 1
+	 * @param cause the timeout
+	 */
+	public GroqTimeoutException(String message, int attempts, @Nullable Throwable cause) {
+		super(message, attempts, cause);
+	}
+
 }

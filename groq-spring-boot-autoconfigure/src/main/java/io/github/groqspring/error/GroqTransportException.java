@@ -15,7 +15,17 @@ public class GroqTransportException extends GroqException {
 	 * @param cause the I/O failure
 	 */
 	public GroqTransportException(String message, @Nullable Throwable cause) {
-		super(message, 0, null, RateLimits.NONE, cause);
+		this(message, 1, cause);
+	}
+
+	/**
+	 * Create the exception for a call that gives up after some attempts.
+	 * @param message what failed, with the method and path
+	 * @param attempts how many requests the call had sent with this one, at least 1
+	 * @param cause the I/O failure
+	 */
+	public GroqTransportException(String message, int attempts, @Nullable Throwable cause) {
+		super(message, 0, null, RateLimits.NONE, attempts, cause);
 	}
 
 }

@@ -26,11 +26,27 @@ public class ModelDecommissionedException extends ModelRefusedException {
 	 * @param error the decoded error object
 	 * @param requestId Groq's request id
 	 * @param rateLimits the response's rate limits
-	 * @param model the model, when Groq's message names it
+	 * @param model the model Groq's message names, else the model the request named
 	 */
 	public ModelDecommissionedException(String message, int statusCode, GroqError error, @Nullable String requestId,
 			RateLimits rateLimits, @Nullable String model) {
 		super(message, statusCode, error, requestId, rateLimits, model);
+	}
+
+	/**
+	 * Create the exception for one attempt of a call, with Groq's retry advice.
+	 * @param message the full message
+	 * @param statusCode the HTTP status
+	 * @param error the decoded error object
+	 * @param requestId Groq's request id
+	 * @param rateLimits the response's rate limits
+	 * @param retryHint Groq's {@code x-should-retry} header, {@code null} when it sent none
+	 * @param attempts how many requests the call had sent with this one, at least 1
+	 * @param model the model Groq's message names, else the model the request named
+	 */
+	public ModelDecommissionedException(String message, int statusCode, GroqError error, @Nullable String requestId,
+			RateLimits rateLimits, @Nullable Boolean retryHint, int attempts, @Nullable String model) {
+		super(message, statusCode, error, requestId, rateLimits, retryHint, attempts, model);
 	}
 
 }

@@ -13,9 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public abstract class ModelRefusedException extends GroqBadRequestException {
 
-	private @Nullable String model;
-
-	private final boolean modelInMessage;
+	private final @Nullable String model;
 
 	/**
 	 * Create the exception.
@@ -24,13 +22,30 @@ public abstract class ModelRefusedException extends GroqBadRequestException {
 	 * @param error the decoded error object
 	 * @param requestId Groq's request id
 	 * @param rateLimits the response's rate limits
-	 * @param model the model Groq's message names, or {@code null}
+	 * @param model the model Groq's message names, else the model the request named, or
+	 * {@code null}
 	 */
 	protected ModelRefusedException(String message, int statusCode, GroqError error, @Nullable String requestId,
 			RateLimits rateLimits, @Nullable String model) {
-		super(message, statusCode, error, requestId, rateLimits);
+		this(message, statusCode, error, requestId, rateLimits, null, 1, model);
+	}
+
+	/**
+	 * Create the exception for one attempt of a call, with Groq's retry advice.
+	 * @param message the full message, naming the model when it is known
+	 * @param statusCode the HTTP status
+	 * @param error the decoded error object
+	 * @param requestId Groq's request id
+	 * @param rateLimits the response's rate limits
+	 * @param retryHint Groq's {@code x-should-retry} header, {@code null} when it sent none
+	 * @param attempts how many requests the call had sent with this one, at least 1
+	 * @param model the model Groq's message names, else the model the request named, or
+	 * {@code null}
+	 */
+	protected ModelRefusedException(String message, int statusCode, GroqError error, @Nullable String requestId,
+			RateLimits rateLimits, @Nullable Boolean retryHint, int attempts, @Nullable String model) {
+		super(message, statusCode, error, requestId, rateLimits, retryHint, attempts);
 		this.model = model;
-		this.modelInMessage = model != null;
 	}
 
 	/**
@@ -39,23 +54,6 @@ public abstract class ModelRefusedException extends GroqBadRequestException {
 	 */
 	public @Nullable String getModel() {
 		return this.model;
-	}
-
-	/**
-	 * Name the model the request was sent to, when Groq's message did not; set by
-	 * {@code GroqTemplate}.
-	 * @param model the request's model
-	 */
-	public void setModel(@Nullable String model) {
-		if (this.model == null) {
-			this.model = model;
-		}
-	}
-
-	@Override
-	public String getMessage() {
-		String message = super.getMessage();
-		return (this.modelInMessage || this.model == null) ? message : message + " (model " + this.model + ")";
 	}
 
 }

@@ -18,7 +18,18 @@ public class RateLimitExhaustedException extends GroqException {
 	 * @param resetIn how long until the limit resets
 	 */
 	public RateLimitExhaustedException(String message, Duration resetIn) {
-		super(message, 0, null, RateLimits.NONE, null);
+		this(message, resetIn, 1);
+	}
+
+	/**
+	 * Create the exception for a call that had sent requests before, e.g. on flex before
+	 * falling back to another tier.
+	 * @param message what was not sent and why
+	 * @param resetIn how long until the limit resets
+	 * @param attempts how many requests the call had sent, at least 1
+	 */
+	public RateLimitExhaustedException(String message, Duration resetIn, int attempts) {
+		super(message, 0, null, RateLimits.NONE, attempts, null);
 		this.resetIn = resetIn;
 	}
 

@@ -1,6 +1,6 @@
 package io.github.groqspring.http;
 
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.tier.ServiceTier;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,20 +18,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record ResponseMetadata(int status, @Nullable String requestId, @Nullable String region,
 		RateLimits rateLimits, @Nullable ServiceTier requestedTier, int attempts, @Nullable ServiceTier fallbackFrom) {
-
-	/**
-	 * The metadata of a response's first (or only) attempt.
-	 * @param response the response
-	 * @param requestedTier the tier sent, or {@code null}
-	 * @return the metadata
-	 * @throws java.io.IOException when the status cannot be read
-	 */
-	static ResponseMetadata of(org.springframework.http.client.ClientHttpResponse response,
-			@Nullable ServiceTier requestedTier) throws java.io.IOException {
-		org.springframework.http.HttpHeaders headers = response.getHeaders();
-		return new ResponseMetadata(response.getStatusCode().value(), headers.getFirst("x-request-id"),
-				headers.getFirst("x-groq-region"), RateLimits.from(headers), requestedTier, 1, null);
-	}
 
 	/**
 	 * Whether the call was resent on another tier after flex had no capacity.

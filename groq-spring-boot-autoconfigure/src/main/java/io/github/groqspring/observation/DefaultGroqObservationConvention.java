@@ -2,12 +2,12 @@ package io.github.groqspring.observation;
 
 import java.util.List;
 
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.Usage;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.observation.GroqObservationDocumentation.HighCardinalityKeyNames;
 import io.github.groqspring.observation.GroqObservationDocumentation.LowCardinalityKeyNames;
+import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 import org.jspecify.annotations.Nullable;

@@ -4,19 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
-import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.chat.Usage;
 import io.github.groqspring.http.ResponseMetadata;
+import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What one Groq call asked for and what came back, as its observation records it; the
- * layers below {@code GroqTemplate} report retries and tier fallbacks into it through
- * {@link #current()}.
+ * What one Groq call asked for and what came back, as its observation records it: state
+ * only. The template records into it while the call runs: each retry and tier fallback,
+ * the answer, and how the call ended.
  *
  * <p>The prompt and the completion are kept here for content logging
  * ({@code groq.observations.log-content}); the default convention never turns them into
@@ -24,45 +23,7 @@ import org.jspecify.annotations.Nullable;
  */
 public class GroqObservationContext extends Observation.Context {
 
-	/** The operation name of a chat completion, blocking or streamed. */
-	public static final String CHAT = "chat";
-
-	/** The operation name of {@code GET /openai/v1/models}. */
-	public static final String LIST_MODELS = "list_models";
-
-	/** The operation name of {@code GET /openai/v1/models/{id}}. */
-	public static final String GET_MODEL = "get_model";
-
-	/** The operation name of uploading a batch input file ({@code POST /openai/v1/files}). */
-	public static final String UPLOAD_FILE = "upload_file";
-
-	/** The operation name of {@code POST /openai/v1/batches}. */
-	public static final String CREATE_BATCH = "create_batch";
-
-	/** The operation name of {@code GET /openai/v1/batches/{id}}; each poll of an await is one. */
-	public static final String GET_BATCH = "get_batch";
-
-	/** The operation name of {@code GET /openai/v1/batches}, one per page. */
-	public static final String LIST_BATCHES = "list_batches";
-
-	/** The operation name of {@code POST /openai/v1/batches/{id}/cancel}. */
-	public static final String CANCEL_BATCH = "cancel_batch";
-
-	/** The operation name of opening {@code GET /openai/v1/files/{id}/content}. */
-	public static final String DOWNLOAD_FILE = "download_file";
-
-	/** The operation name of {@code GET /openai/v1/files}. */
-	public static final String LIST_FILES = "list_files";
-
-	/** The operation name of {@code GET /openai/v1/files/{id}}. */
-	public static final String GET_FILE = "get_file";
-
-	/** The operation name of {@code DELETE /openai/v1/files/{id}}. */
-	public static final String DELETE_FILE = "delete_file";
-
-	private static final ThreadLocal<@Nullable GroqObservationContext> current = new ThreadLocal<>();
-
-	private final String operationName;
+	private final GroqOperationType operationType;
 
 	private final @Nullable String requestModel;
 
@@ -90,16 +51,16 @@ public class GroqObservationContext extends Observation.Context {
 
 	/**
 	 * Create a context.
-	 * @param operationName the {@code gen_ai.operation.name}, e.g. {@link #CHAT}
+	 * @param operationType the operation, e.g. {@link GroqOperationType#CHAT}
 	 * @param requestModel the model asked for, {@code null} when the operation names none
 	 * @param requestedTier the tier sent, {@code null} when none was
 	 * @param stream whether the answer is streamed
 	 * @param request the chat request as sent, for content logging; {@code null} for other
 	 * operations
 	 */
-	public GroqObservationContext(String operationName, @Nullable String requestModel,
+	public GroqObservationContext(GroqOperationType operationType, @Nullable String requestModel,
 			@Nullable ServiceTier requestedTier, boolean stream, @Nullable ChatRequest request) {
-		this.operationName = operationName;
+		this.operationType = operationType;
 		this.requestModel = requestModel;
 		this.requestedTier = requestedTier;
 		this.stream = stream;
@@ -107,62 +68,15 @@ public class GroqObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * The context of a blocking chat completion.
-	 * @param request the request after the template filled in model and tier
-	 * @return the context
+	 * Create the context of an operation about no model and no tier: files and batches.
+	 * @param operationType the operation, e.g. {@link GroqOperationType#LIST_FILES}
 	 */
-	public static GroqObservationContext chat(ChatRequest request) {
-		return new GroqObservationContext(CHAT, request.model(), request.serviceTier(), false, request);
+	public GroqObservationContext(GroqOperationType operationType) {
+		this(operationType, null, null, false, null);
 	}
 
 	/**
-	 * The context of a streamed chat completion.
-	 * @param request the request after the template filled in model and tier
-	 * @return the context
-	 */
-	public static GroqObservationContext chatStream(ChatRequest request) {
-		return new GroqObservationContext(CHAT, request.model(), request.serviceTier(), true, request);
-	}
-
-	/**
-	 * The context of any other operation: models, files, batches.
-	 * @param operationName e.g. {@link #LIST_MODELS} or {@code create_batch}
-	 * @param model the model the operation is about, or {@code null}
-	 * @return the context
-	 */
-	public static GroqObservationContext operation(String operationName, @Nullable String model) {
-		return new GroqObservationContext(operationName, model, null, false, null);
-	}
-
-	/**
-	 * The context of the Groq call running on this thread, for the layers below
-	 * {@code GroqTemplate} to report retries and fallbacks into.
-	 * @return the context, or {@code null} when no observed call runs on this thread
-	 */
-	public static @Nullable GroqObservationContext current() {
-		return current.get();
-	}
-
-	/**
-	 * Make this the {@link #current()} context of this thread.
-	 * @return what restores the previous one
-	 */
-	Runnable bind() {
-		GroqObservationContext previous = current.get();
-		current.set(this);
-		return () -> {
-			if (previous != null) {
-				current.set(previous);
-			}
-			else {
-				current.remove();
-			}
-		};
-	}
-
-	/**
-	 * Report that an attempt failed and is sent again unchanged; called by the HTTP layer
-	 * before each retry.
+	 * Record that an attempt failed and is sent again unchanged.
 	 * @param statusCode the status of the failed attempt, 0 when no response arrived
 	 */
 	public void recordRetry(int statusCode) {
@@ -170,7 +84,7 @@ public class GroqObservationContext extends Observation.Context {
 	}
 
 	/**
-	 * Report that the call moved to another tier, e.g. from {@code flex} to
+	 * Record that the call moved to another tier, e.g. from {@code flex} to
 	 * {@code on_demand} after a 498.
 	 * @param to the tier tried next
 	 * @param statusCode the status of the answer that caused the move, 0 when no response
@@ -179,15 +93,6 @@ public class GroqObservationContext extends Observation.Context {
 	public void recordFallback(ServiceTier to, int statusCode) {
 		this.fallbackStatuses.add(statusCode);
 		this.fallbackTier = to;
-	}
-
-	/**
-	 * Record a chat answer: its model, served tier, usage and ids, and its status.
-	 * @param response the response
-	 */
-	public void setResponse(ChatResponse response) {
-		setResponseMetadata(response.metadata());
-		setCompletion(response.completion());
 	}
 
 	/**
@@ -213,12 +118,22 @@ public class GroqObservationContext extends Observation.Context {
 		}
 	}
 
-	void markCompleted() {
+	/** Record that the call finished with an answer. */
+	public void markCompleted() {
 		this.completed = true;
 	}
 
-	void markCancelled() {
+	/** Record that the caller ended the call before its end, e.g. closed a stream early. */
+	public void markCancelled() {
 		this.cancelled = true;
+	}
+
+	/**
+	 * The operation.
+	 * @return e.g. {@link GroqOperationType#CHAT}
+	 */
+	public GroqOperationType getOperationType() {
+		return this.operationType;
 	}
 
 	/**
@@ -226,7 +141,7 @@ public class GroqObservationContext extends Observation.Context {
 	 * @return e.g. {@code chat}
 	 */
 	public String getOperationName() {
-		return this.operationName;
+		return this.operationType.value();
 	}
 
 	/**

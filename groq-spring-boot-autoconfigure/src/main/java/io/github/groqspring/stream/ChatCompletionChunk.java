@@ -198,7 +198,7 @@ public record ChatCompletionChunk(@Nullable String id, @Nullable String object, 
 	/**
 	 * Groq's {@code x_groq} object on a chunk. (An {@code x_groq.error} never reaches a
 	 * caller as a chunk: the stream raises it as a
-	 * {@link io.github.groqspring.error.GroqStreamException}.)
+	 * {@link io.github.groqspring.stream.GroqStreamException}.)
 	 *
 	 * @param id Groq's request id, on the first and the final chunk
 	 * @param seed the seed used, on the first or the final chunk

@@ -7,7 +7,6 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-import io.github.groqspring.ServiceTier;
 
 /**
  * Every {@code GroqTemplate} call made while the annotated method runs (or any method of

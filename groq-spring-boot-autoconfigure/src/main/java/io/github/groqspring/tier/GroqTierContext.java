@@ -2,7 +2,6 @@ package io.github.groqspring.tier;
 
 import java.util.function.Supplier;
 
-import io.github.groqspring.ServiceTier;
 import org.jspecify.annotations.Nullable;
 
 /**

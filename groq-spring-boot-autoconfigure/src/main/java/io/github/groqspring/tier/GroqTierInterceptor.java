@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.groqspring.ServiceTier;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
@@ -21,7 +20,7 @@ import org.springframework.util.StringValueResolver;
  * afterwards. The method's annotation wins over its class's; both are found on interfaces
  * and superclasses. Each method's tier is resolved once and cached.
  */
-public final class GroqTierInterceptor implements MethodInterceptor {
+final class GroqTierInterceptor implements MethodInterceptor {
 
 	private final @Nullable StringValueResolver valueResolver;
 
@@ -32,7 +31,7 @@ public final class GroqTierInterceptor implements MethodInterceptor {
 	 * @param valueResolver resolves placeholders in {@link GroqTier#tier()}, may be
 	 * {@code null}
 	 */
-	public GroqTierInterceptor(@Nullable StringValueResolver valueResolver) {
+	GroqTierInterceptor(@Nullable StringValueResolver valueResolver) {
 		this.valueResolver = valueResolver;
 	}
 

@@ -1,6 +1,5 @@
 package io.github.groqspring.tier;
 
-import io.github.groqspring.ServiceTier;
 import io.micrometer.context.ThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 

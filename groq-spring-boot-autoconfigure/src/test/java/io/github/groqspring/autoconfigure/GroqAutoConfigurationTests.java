@@ -7,13 +7,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.RequestOptions;
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.batch.GroqBatchTemplate;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.tier.ServiceTier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -128,7 +128,7 @@ class GroqAutoConfigurationTests {
 			BindException bind = findCause(failure, BindException.class);
 			assertThat(bind.getProperty().getName().toString()).isEqualTo("groq.default-service-tier");
 			assertThat(bind).hasMessage("Failed to bind properties under 'groq.default-service-tier' to "
-					+ "io.github.groqspring.ServiceTier");
+					+ "io.github.groqspring.tier.ServiceTier");
 			assertThat(failure).rootCause()
 				.hasMessage("'turbo' is not a Groq service tier; valid values are performance, on_demand, flex, auto");
 		});

@@ -1,7 +1,7 @@
 package io.github.groqspring.batch;
 
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.tier.ServiceTier;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.error.GroqNotFoundException;
 import io.github.groqspring.error.GroqServerException;
@@ -16,6 +15,7 @@ import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.observation.GroqObservationContext;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;

@@ -55,7 +55,7 @@ class ConfigurationPropertiesPageTests {
 				 "properties": [
 				  {"name": "groq.retry.max-retries", "type": "java.lang.Integer", "defaultValue": 2,
 				   "description": "Retries after the first attempt, 0 or more; see groq.call-timeout."},
-				  {"name": "groq.default-service-tier", "type": "io.github.groqspring.ServiceTier",
+				  {"name": "groq.default-service-tier", "type": "io.github.groqspring.tier.ServiceTier",
 				   "description": "Tier sent when none is chosen. Unset sends no service_tier | a pipe, *stars* and <tags>."},
 				  {"name": "groq.default-model", "type": "java.lang.String", "description": "Model, read from GROQ_MODEL."},
 				  {"name": "groq.old", "type": "java.util.List<java.lang.String>", "defaultValue": ["a", "b"],

@@ -6,11 +6,11 @@ import java.time.Duration;
 import java.util.stream.Stream;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.tier.ServiceTier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

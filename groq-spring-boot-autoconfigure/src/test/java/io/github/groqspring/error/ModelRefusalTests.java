@@ -107,9 +107,8 @@ class ModelRefusalTests {
 		assertThat(ex).hasMessage("Groq answered 400 Bad Request [type=invalid_request_error, code=null]: This model does "
 				+ "not support response format `json_schema`. See supported models at "
 				+ "https://console.groq.com/docs/structured-outputs#supported-models (request "
-				+ this.emulator.lastRequest().requestId() + "). The request's model does not support JSON schema output: "
-				+ "send this request to a model that does (see https://console.groq.com/docs/models) "
-				+ "(model llama-3.3-70b-versatile)");
+				+ this.emulator.lastRequest().requestId() + "). Model llama-3.3-70b-versatile does not support JSON schema "
+				+ "output: send this request to a model that does (see https://console.groq.com/docs/models)");
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package io.github.groqspring.health;
 
-import io.github.groqspring.http.RetrySettings;
 import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,10 +14,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
 import io.github.groqspring.test.GroqModelCatalogue;
+import io.github.groqspring.tier.ServiceTier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,11 @@
 package io.github.groqspring.observation;
 
-import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.http.RetrySettings;
+import io.github.groqspring.internal.observation.GroqContentLogger;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -4,14 +4,14 @@ import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.util.List;
 
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
-import io.github.groqspring.error.GroqErrorDecoder;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
 import io.github.groqspring.http.RateLimits;
+import io.github.groqspring.internal.http.GroqErrorDecoder;
+import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.common.KeyValue;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +30,7 @@ class DefaultGroqObservationConventionTests {
 	void nameIsGroqClientOperationAndSpansAreNamedOperationAndModel() {
 		assertThat(this.convention.getName()).isEqualTo("groq.client.operation");
 		assertThat(this.convention.getContextualName(chat(ServiceTier.FLEX))).isEqualTo("chat llama-3.1-8b-instant");
-		assertThat(this.convention.getContextualName(GroqObservationContext.operation("list_models", null)))
+		assertThat(this.convention.getContextualName(new GroqObservationContext(GroqOperationType.LIST_MODELS)))
 			.isEqualTo("list_models");
 	}
 
@@ -69,7 +69,7 @@ class DefaultGroqObservationConventionTests {
 	void anErrorStatusGivesItsOutcomeErrorTypeAndStatus(int status, String outcome, String errorType) {
 		GroqObservationContext context = chat(null);
 		context.setError(new GroqErrorDecoder(JsonMapper.builder().build()).decode(status, new HttpHeaders(),
-				new byte[0], null));
+				new byte[0], null, 1));
 		assertThat(low(context, "outcome")).isEqualTo(outcome);
 		assertThat(low(context, "error.type")).isEqualTo(errorType);
 		assertThat(low(context, "http.response.status_code")).isEqualTo(Integer.toString(status));
@@ -89,7 +89,7 @@ class DefaultGroqObservationConventionTests {
 		GroqObservationContext context = chat(null);
 		HttpHeaders headers = new HttpHeaders();
 		headers.set("x-request-id", "req_failed");
-		context.setError(new GroqErrorDecoder(JsonMapper.builder().build()).decode(500, headers, new byte[0], null));
+		context.setError(new GroqErrorDecoder(JsonMapper.builder().build()).decode(500, headers, new byte[0], null, 1));
 		assertThat(this.convention.getHighCardinalityKeyValues(context)).containsExactly(KeyValue.of("groq.request.id",
 				"req_failed"));
 	}
@@ -110,8 +110,8 @@ class DefaultGroqObservationConventionTests {
 	}
 
 	private static GroqObservationContext chat(ServiceTier tier) {
-		return GroqObservationContext
-			.chat(ChatRequest.builder("llama-3.1-8b-instant").serviceTier(tier).user("Hi").build());
+		ChatRequest request = ChatRequest.builder("llama-3.1-8b-instant").serviceTier(tier).user("Hi").build();
+		return new GroqObservationContext(GroqOperationType.CHAT, request.model(), request.serviceTier(), false, request);
 	}
 
 }

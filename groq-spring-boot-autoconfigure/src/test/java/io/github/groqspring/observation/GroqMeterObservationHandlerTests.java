@@ -1,17 +1,17 @@
 package io.github.groqspring.observation;
 
-import io.github.groqspring.http.RetrySettings;
 import java.util.concurrent.TimeUnit;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqRateLimitException;
+import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
@@ -181,7 +181,8 @@ class GroqMeterObservationHandlerTests {
 			ClientHttpResponse response = execution.execute(request, body);
 			while (response.getStatusCode().value() == 498) {
 				response.close();
-				GroqObservationContext.current().recordRetry(498);
+				// A retry layer below the template reports into the call's observation, current on this thread.
+				CurrentGroqCall.find(this.registry).recordRetry(498);
 				response = execution.execute(request, body);
 			}
 			return response;

@@ -1,14 +1,14 @@
 package io.github.groqspring.observation;
 
-import io.github.groqspring.http.RetrySettings;
 import java.util.List;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.error.FlexCapacityExceededException;
+import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
 import io.micrometer.tracing.test.simple.SimpleSpan;
@@ -19,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TracingTests {
 

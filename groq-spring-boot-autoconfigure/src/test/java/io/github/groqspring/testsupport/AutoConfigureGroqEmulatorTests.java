@@ -1,12 +1,13 @@
 package io.github.groqspring.testsupport;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
+import io.github.groqspring.autoconfigure.GroqAutoConfiguration;
 import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.test.AutoConfigureGroqEmulator;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
-import io.github.groqspring.error.FlexCapacityExceededException;
+import io.github.groqspring.tier.ServiceTier;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -18,8 +19,6 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Configuration;
-
-import io.github.groqspring.autoconfigure.GroqAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.autoconfigure.GroqAutoConfiguration;
 import io.github.groqspring.autoconfigure.GroqTierAutoConfiguration;
 import io.github.groqspring.chat.ChatRequest;

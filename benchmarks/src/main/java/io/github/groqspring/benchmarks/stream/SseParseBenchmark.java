@@ -9,11 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 import io.github.groqspring.http.RateLimits;
-import io.github.groqspring.http.RecordCreatorModule;
 import io.github.groqspring.http.ResponseMetadata;
-import io.github.groqspring.stream.ChatChunkReader;
+import io.github.groqspring.internal.http.GroqJsonMapper;
+import io.github.groqspring.internal.stream.ChatChunkReader;
+import io.github.groqspring.internal.stream.ServerSentEventReader;
 import io.github.groqspring.stream.ChatCompletionChunk;
-import io.github.groqspring.stream.ServerSentEventReader;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +26,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -57,11 +56,8 @@ public class SseParseBenchmark {
 			+ "\"object\":\"chat.completion.chunk\",\"created\":1730241104,\"model\":\"llama-3.3-70b-versatile\","
 			+ "\"system_fingerprint\":\"fp_c5ca5d6e13\",\"choices\":[{\"index\":0,\"delta\":";
 
-	/** Configured as {@code GroqTemplate} derives its mapper. */
-	private final JsonMapper jsonMapper = JsonMapper.builder()
-		.addModule(new RecordCreatorModule())
-		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-		.build();
+	/** {@code GroqTemplate}'s own mapper, derived from Jackson's defaults. */
+	private final JsonMapper jsonMapper = GroqJsonMapper.derive(null);
 
 	private final ResponseMetadata metadata = new ResponseMetadata(200, "req_bench", null, RateLimits.NONE, null, 1, null);
 

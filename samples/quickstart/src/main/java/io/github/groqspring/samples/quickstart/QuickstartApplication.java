@@ -1,8 +1,8 @@
 package io.github.groqspring.samples.quickstart;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.tier.ServiceTier;
 
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;

@@ -3,8 +3,8 @@ package io.github.groqspring.samples.web;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.tier.ServiceTier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;

@@ -1,10 +1,10 @@
 package io.github.groqspring.samples.web;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.tier.GroqTier;
+import io.github.groqspring.tier.ServiceTier;
 
 import org.springframework.stereotype.Service;
 

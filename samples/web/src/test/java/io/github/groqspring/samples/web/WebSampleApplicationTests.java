@@ -6,10 +6,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.ServiceTier;
-import io.github.groqspring.tier.GroqTierContext;
 import io.github.groqspring.test.GroqEmulator;
 import io.github.groqspring.test.GroqModelCatalogue;
+import io.github.groqspring.tier.GroqTierContext;
+import io.github.groqspring.tier.ServiceTier;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;

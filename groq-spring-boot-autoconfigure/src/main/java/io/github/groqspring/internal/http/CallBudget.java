@@ -1,0 +1,69 @@
+package io.github.groqspring.internal.http;
+
+import java.time.Duration;
+
+import io.github.groqspring.http.RetrySettings;
+
+/**
+ * The limits of one call: its retry settings, how long one attempt may take, the deadline
+ * of the whole call (retries, waits and fallback included), and how many requests the call
+ * sent before (on flex, before a fallback), so that attempts count across both tiers.
+ *
+ * @param retry the retry settings
+ * @param readTimeout how long one attempt's response may take, headers to last byte
+ * @param deadlineNanos the call's deadline on the {@link System#nanoTime()} clock
+ * @param callTimeout the whole budget, for messages
+ * @param priorAttempts requests the call sent before this part of it, 0 at its start
+ */
+public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlineNanos, Duration callTimeout,
+		int priorAttempts) {
+
+	/**
+	 * Start a call's budget now.
+	 * @param retry the retry settings
+	 * @param readTimeout how long one attempt may take
+	 * @param callTimeout how long the whole call may take
+	 * @return the budget
+	 */
+	public static CallBudget start(RetrySettings retry, Duration readTimeout, Duration callTimeout) {
+		return new CallBudget(retry, readTimeout, System.nanoTime() + callTimeout.toNanos(), callTimeout, 0);
+	}
+
+	/**
+	 * This budget without retries, for requests that must not be sent twice.
+	 * @return a copy with {@link RetrySettings#NONE}
+	 */
+	public CallBudget withoutRetries() {
+		return new CallBudget(RetrySettings.NONE, this.readTimeout, this.deadlineNanos, this.callTimeout,
+				this.priorAttempts);
+	}
+
+	/**
+	 * The rest of this call's budget after it sent some requests, e.g. for its fallback to
+	 * another tier: the same deadline, retries of its own, attempts counted on.
+	 * @param attempts the requests the call has sent so far
+	 * @return a copy
+	 */
+	public CallBudget afterAttempts(int attempts) {
+		return new CallBudget(this.retry, this.readTimeout, this.deadlineNanos, this.callTimeout, attempts);
+	}
+
+	/**
+	 * Time left before the deadline.
+	 * @return the remaining time, never negative
+	 */
+	public Duration remaining() {
+		long left = this.deadlineNanos - System.nanoTime();
+		return Duration.ofNanos(Math.max(0, left));
+	}
+
+	/**
+	 * The deadline of the next attempt: the read timeout from now, or the call's deadline
+	 * if that is sooner.
+	 * @return the attempt's deadline on the {@link System#nanoTime()} clock
+	 */
+	long attemptDeadlineNanos() {
+		return Math.min(this.deadlineNanos, System.nanoTime() + this.readTimeout.toNanos());
+	}
+
+}

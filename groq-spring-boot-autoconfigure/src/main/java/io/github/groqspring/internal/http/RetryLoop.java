@@ -1,0 +1,141 @@
+package io.github.groqspring.internal.http;
+
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Predicate;
+
+import io.github.groqspring.error.GroqApiException;
+import io.github.groqspring.error.GroqException;
+import io.github.groqspring.error.GroqTransportException;
+import io.github.groqspring.error.ServiceTierNotAvailableException;
+import io.github.groqspring.http.RetrySettings;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.web.client.ResourceAccessException;
+
+/**
+ * The one retry layer: runs attempts within a call's budget, waits as Groq asks
+ * ({@code retry-after-ms}, {@code retry-after}) or with jittered exponential backoff, tells
+ * the call's {@link RetryListener} before each retry, and gives up with the last typed
+ * exception when retries are spent, the failure is not worth retrying, or the wait would
+ * pass the deadline. Each attempt knows its number, counted across the whole call, so that
+ * the exception it raises carries it from the start.
+ */
+final class RetryLoop {
+
+	private static final Log logger = LogFactory.getLog(GroqHttpClient.class);
+
+	private RetryLoop() {
+	}
+
+	/**
+	 * Run attempts until one succeeds or the call gives up.
+	 * @param <R> the result type
+	 * @param budget the call's retries, deadline and prior attempts
+	 * @param listener told before each retry
+	 * @param attempt one attempt
+	 * @param onRetried what a result becomes when it took more than one request
+	 * @param transportFailure the exception for an attempt that got no usable response
+	 * @param retryable whether a failure that {@link #isRetryable} refuses is worth another
+	 * attempt all the same (e.g. a stream that broke before its first chunk)
+	 * @return the result of the successful attempt
+	 */
+	static <R> R run(CallBudget budget, RetryListener listener, Attempt<R> attempt, Retried<R> onRetried,
+			TransportFailure transportFailure, Predicate<GroqException> retryable) {
+		for (int number = 1;; number++) {
+			int callAttempt = budget.priorAttempts() + number;
+			long attemptDeadline = budget.attemptDeadlineNanos();
+			try {
+				AttemptTimeout.set(Duration.ofNanos(attemptDeadline - System.nanoTime()).toMillis());
+				R result = attempt.run(attemptDeadline, callAttempt);
+				return (callAttempt == 1) ? result : onRetried.withAttempts(result, callAttempt);
+			}
+			catch (ResourceAccessException ex) {
+				retryOrThrow(transportFailure.create(ex, callAttempt), number, budget, listener, retryable);
+			}
+			catch (GroqException ex) {
+				retryOrThrow(ex, number, budget, listener, retryable);
+			}
+			finally {
+				AttemptTimeout.clear();
+			}
+		}
+	}
+
+	/**
+	 * Whether a failure is worth another attempt: transport failures, 408, 409, 429, 498 and
+	 * 5xx, unless Groq's {@code x-should-retry} header says otherwise; never a tier the
+	 * organisation may not use, another 4xx, or an unreadable success body.
+	 * @param failure the failure
+	 * @return whether to retry
+	 */
+	static boolean isRetryable(GroqException failure) {
+		if (failure instanceof GroqApiException api) {
+			if (api.getRetryHint() != null) {
+				return api.getRetryHint();
+			}
+			if (api instanceof ServiceTierNotAvailableException) {
+				return false;
+			}
+			int status = api.getStatusCode();
+			return status == 408 || status == 409 || status == 429 || status == 498 || status >= 500;
+		}
+		return failure instanceof GroqTransportException;
+	}
+
+	private static void retryOrThrow(GroqException failure, int number, CallBudget budget, RetryListener listener,
+			Predicate<GroqException> retryable) {
+		RetrySettings retry = budget.retry();
+		if (number > retry.maxRetries() || !(isRetryable(failure) || retryable.test(failure))) {
+			throw failure;
+		}
+		Duration wait = waitBeforeRetry(failure, number - 1, retry);
+		if (wait.compareTo(budget.remaining()) >= 0) {
+			throw failure;
+		}
+		int attempt = budget.priorAttempts() + number;
+		if (logger.isDebugEnabled()) {
+			logger.debug("Retrying Groq call in " + wait.toMillis() + " ms after attempt " + attempt + ": "
+					+ failure.getMessage());
+		}
+		listener.beforeRetry(failure, attempt, wait);
+		Sleeper.sleep(wait);
+	}
+
+	private static Duration waitBeforeRetry(GroqException failure, int retry, RetrySettings settings) {
+		Duration retryAfter = failure.getRateLimits().retryAfter();
+		if (retryAfter != null && !retryAfter.isZero() && retryAfter.compareTo(settings.maxRetryAfter()) <= 0) {
+			return retryAfter;
+		}
+		return settings.backoff(retry, ThreadLocalRandom.current().nextDouble(0.75, 1.0));
+	}
+
+	/**
+	 * One attempt, given the {@link System#nanoTime()} by which it must be done and its
+	 * number, counted across the call (1 for its first request).
+	 */
+	@FunctionalInterface
+	interface Attempt<R> {
+
+		R run(long attemptDeadline, int attempt);
+
+	}
+
+	/** What a result becomes when the call took more than one request. */
+	@FunctionalInterface
+	interface Retried<R> {
+
+		R withAttempts(R result, int attempts);
+
+	}
+
+	/** The exception for an attempt that got no usable response. */
+	@FunctionalInterface
+	interface TransportFailure {
+
+		GroqException create(ResourceAccessException failure, int attempt);
+
+	}
+
+}
