@@ -1,5 +1,7 @@
 package io.github.groqspring.ai;
 
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.RequestOptions;
@@ -138,15 +140,21 @@ public final class GroqChatModel implements ChatModel {
 			observation.parentObservation(parent);
 			observation.start();
 			StreamMapping mapping = new StreamMapping(true);
-			return this.reactive.stream(tiered, requestOptions, mapping)
-				.doOnError(observation::error)
-				.doFinally((signal) -> {
+			AtomicBoolean stopped = new AtomicBoolean();
+			// Stopped before the subscriber hears of the end, so that the observation is complete when it does.
+			Runnable stop = () -> {
+				if (stopped.compareAndSet(false, true)) {
 					ChatResponse whole = mapping.whole();
 					if (whole != null) {
 						context.setResponse(whole);
 					}
 					observation.stop();
-				})
+				}
+			};
+			return this.reactive.stream(tiered, requestOptions, mapping)
+				.doOnError(observation::error)
+				.doOnTerminate(stop)
+				.doOnCancel(stop)
 				.contextWrite((reactorContext) -> reactorContext.put(ObservationThreadLocalAccessor.KEY, observation));
 		});
 	}
