@@ -58,12 +58,13 @@ final class ChatResponseConverter {
 	/**
 	 * The last piece of a stream, the one with the finish reason: its own text, the tool
 	 * calls assembled from every piece, the whole reasoning, and everything Groq told about
-	 * the call.
+	 * the call. Groq's usage chunk after it gets the same, without the tool calls.
 	 */
-	static ChatResponse last(ChatCompletionChunk chunk, io.github.groqspring.chat.ChatResponse accumulated) {
+	static ChatResponse last(ChatCompletionChunk chunk, io.github.groqspring.chat.ChatResponse accumulated,
+			boolean withToolCalls) {
 		ResponseMessage message = accumulated.message();
 		Generation generation = generation(chunk.content(), (message != null) ? message.reasoning() : null,
-				accumulated.toolCalls(), 0, chunk.finishReason());
+				withToolCalls ? accumulated.toolCalls() : List.of(), 0, chunk.finishReason());
 		return new ChatResponse(List.of(generation), metadata(accumulated.metadata(), accumulated.completion()));
 	}
 

@@ -121,7 +121,7 @@ public final class GroqChatModel implements ChatModel {
 	public Flux<ChatResponse> stream(Prompt prompt) {
 		GroqChatOptions options = options(prompt.getOptions());
 		ChatRequest request = this.requests.toRequest(prompt, options);
-		ServiceTier callerTier = GroqTierContext.current();
+		@Nullable ServiceTier callerTier = GroqTierContext.current();
 		ChatRequest tiered = (request.serviceTier() == null && callerTier != null)
 				? request.withServiceTier(callerTier) : request;
 		RequestOptions requestOptions = requestOptions(options);

@@ -33,12 +33,15 @@ final class StreamMapping implements ChunkMapper<ChatResponse> {
 	@Override
 	public @Nullable ChatResponse map(ChatCompletionChunk chunk, ChatStream stream) {
 		if (chunk.finishReason() != null || (this.finished && chunk.usage() != null)) {
+			// Groq's usage chunk (choices: []) may follow the finish: it brings the usage and the
+			// served tier, not the tool calls again, which Spring AI's aggregation would add twice.
+			boolean trailer = this.finished;
 			this.finished = true;
 			io.github.groqspring.chat.ChatResponse accumulated = stream.accumulated();
 			if (this.keepWhole) {
 				this.whole = ChatResponseConverter.toChatResponse(accumulated);
 			}
-			return ChatResponseConverter.last(chunk, accumulated);
+			return ChatResponseConverter.last(chunk, accumulated, !trailer);
 		}
 		if (!chunk.toolCalls().isEmpty()) {
 			return null;

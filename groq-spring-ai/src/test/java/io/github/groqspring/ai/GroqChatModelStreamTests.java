@@ -145,6 +145,27 @@ class GroqChatModelStreamTests {
 	}
 
 	@Test
+	void groqsUsageChunkAfterAToolCallBringsTheServedTierWithoutRepeatingTheCall() {
+		this.emulator.enqueueStream(
+				EmulatedStream.pieces("Checking.").withToolCall("call_u1", "localTime", "{\"zone\":\"UTC\"}").withUsageChunk());
+		this.emulator.enqueueStream(EmulatedStream.pieces("Noon.").withUsageChunk());
+		Clock clock = new Clock();
+		List<ChatResponse> responses = this.chatClient.prompt()
+			.user("What time is it?")
+			.tools(clock)
+			.options(GroqChatOptions.builder().serviceTier(ServiceTier.FLEX))
+			.stream()
+			.chatResponse()
+			.collectList()
+			.block(WAIT);
+		assertThat(clock.zones).containsExactly("UTC");
+		assertThat(this.emulator.chatRequests().get(1).json().get("messages").get(1).get("tool_calls")).hasSize(1);
+		ChatResponse last = responses.get(responses.size() - 1);
+		assertThat((String) last.getMetadata().get(GroqChatMetadata.SERVED_TIER)).isEqualTo("flex");
+		assertThat(last.getMetadata().getUsage().getTotalTokens()).isPositive();
+	}
+
+	@Test
 	void streamedReasoningComesAsMetadataAndTheWholeOfItOnTheLastPiece() {
 		this.emulator.enqueueStream(EmulatedStream.pieces("Yes.").withReasoning("Think", "ing."));
 		List<ChatResponse> responses = this.model.stream(new Prompt("Really?")).collectList().block(WAIT);
