@@ -1,5 +1,10 @@
 package io.github.groqspring.ai.autoconfigure;
 
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
 import io.github.groqspring.ServiceTier;
 import io.github.groqspring.ai.GroqChatModel;
 import io.github.groqspring.autoconfigure.GroqAutoConfiguration;
@@ -11,6 +16,8 @@ import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.memory.ChatMemory;
@@ -123,6 +130,21 @@ class GroqChatAutoConfigurationTests {
 				.hasNameEqualTo("gen_ai.client.operation")
 				.hasLowCardinalityKeyValue("gen_ai.system", "groq");
 		});
+	}
+
+	@Test
+	void theConfigurationMetadataOffersGroqForSpringAiModelChat() throws Exception {
+		List<String> hints = new ArrayList<>();
+		for (URL url : Collections.list(getClass().getClassLoader()
+			.getResources("META-INF/spring-configuration-metadata.json"))) {
+			JsonNode metadata = JsonMapper.builder().build().readTree(url.openStream());
+			for (JsonNode hint : metadata.path("hints")) {
+				if (hint.path("name").asString().equals("spring.ai.model.chat")) {
+					hint.path("values").forEach((value) -> hints.add(value.path("value").asString()));
+				}
+			}
+		}
+		assertThat(hints).containsExactly("groq");
 	}
 
 	@Configuration(proxyBeanMethods = false)
