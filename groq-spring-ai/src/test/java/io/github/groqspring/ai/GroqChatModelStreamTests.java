@@ -62,7 +62,8 @@ class GroqChatModelStreamTests {
 
 	@Test
 	void everyPieceCarriesTheRequestsFactsAndTheLastOneTheUsageAndRateLimits() {
-		this.emulator.enqueueStream(EmulatedStream.pieces("Hello", " there"));
+		// With Groq's usage chunk, which ends a stream that asks for it and names the tier that served.
+		this.emulator.enqueueStream(EmulatedStream.pieces("Hello", " there").withUsageChunk());
 		List<ChatResponse> responses = this.chatClient.prompt()
 			.user("Hi")
 			.options(GroqChatOptions.builder().serviceTier(ServiceTier.FLEX))
@@ -70,20 +71,26 @@ class GroqChatModelStreamTests {
 			.chatResponse()
 			.collectList()
 			.block(WAIT);
-		assertThat(responses).hasSize(3);
+		assertThat(responses).hasSize(4);
 		String requestId = this.emulator.lastRequest().requestId();
 		assertThat(responses).allSatisfy((response) -> {
 			assertThat((String) response.getMetadata().get(GroqChatMetadata.REQUESTED_TIER)).isEqualTo("flex");
 			assertThat((Integer) response.getMetadata().get(GroqChatMetadata.ATTEMPTS)).isEqualTo(1);
 			assertThat((String) response.getMetadata().get(GroqChatMetadata.REQUEST_ID)).isEqualTo(requestId);
 		});
-		ChatResponse last = responses.get(2);
-		assertThat(last.getResult().getMetadata().getFinishReason()).isEqualTo("stop");
-		assertThat(last.getMetadata().getUsage().getCompletionTokens()).isPositive();
-		assertThat(last.getMetadata().getRateLimit().getTokensLimit()).isEqualTo(6000L);
-		assertThat((Duration) last.getMetadata().get(GroqChatMetadata.TOTAL_TIME)).isNotNull();
-		// Groq names the served tier of a stream only in the usage chunk, which it sends only when asked.
-		assertThat(last.getMetadata().containsKey(GroqChatMetadata.SERVED_TIER)).isFalse();
+		ChatResponse finish = responses.get(2);
+		assertThat(finish.getResult().getMetadata().getFinishReason()).isEqualTo("stop");
+		assertThat(finish.getMetadata().getUsage().getCompletionTokens()).isPositive();
+		assertThat(finish.getMetadata().getRateLimit().getTokensLimit()).isEqualTo(6000L);
+		assertThat((Duration) finish.getMetadata().get(GroqChatMetadata.TOTAL_TIME)).isNotNull();
+		// Groq names a stream's served tier only in its usage chunk: the last element, text and tool calls none.
+		assertThat(finish.getMetadata().containsKey(GroqChatMetadata.SERVED_TIER)).isFalse();
+		ChatResponse last = responses.get(3);
+		assertThat((String) last.getMetadata().get(GroqChatMetadata.SERVED_TIER)).isEqualTo("flex");
+		assertThat(last.getResult().getOutput().getText()).isNull();
+		assertThat(last.getResult().getOutput().getToolCalls()).isEmpty();
+		assertThat(last.getMetadata().getUsage().getTotalTokens()).isEqualTo(finish.getMetadata().getUsage()
+			.getTotalTokens());
 	}
 
 	@Test
@@ -167,13 +174,13 @@ class GroqChatModelStreamTests {
 
 	@Test
 	void streamedReasoningComesAsMetadataAndTheWholeOfItOnTheLastPiece() {
-		this.emulator.enqueueStream(EmulatedStream.pieces("Yes.").withReasoning("Think", "ing."));
+		this.emulator.enqueueStream(EmulatedStream.pieces("Yes.").withReasoning("Think", "ing.").withUsageChunk());
 		List<ChatResponse> responses = this.model.stream(new Prompt("Really?")).collectList().block(WAIT);
 		assertThat(responses).extracting((response) -> response.getResult().getOutput().getText())
-			.containsExactly(null, null, "Yes.", null);
+			.containsExactly(null, null, "Yes.", null, null);
 		assertThat(responses).extracting(
 				(response) -> response.getResult().getOutput().getMetadata().get(GroqChatMetadata.REASONING_CONTENT))
-			.containsExactly("Think", "ing.", null, "Thinking.");
+			.containsExactly("Think", "ing.", null, "Thinking.", "Thinking.");
 	}
 
 	@Test

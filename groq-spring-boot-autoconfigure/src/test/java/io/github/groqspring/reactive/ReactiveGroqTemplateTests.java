@@ -31,6 +31,7 @@ import org.skyscreamer.jsonassert.JSONCompareMode;
 import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Flux;
 import reactor.util.context.Context;
+import tools.jackson.databind.node.ObjectNode;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -61,15 +62,21 @@ class ReactiveGroqTemplateTests {
 
 	@Test
 	void streamEmitsEveryChunkAndSendsAStreamingRequest() throws Exception {
-		this.emulator.enqueueStream(EmulatedStream.pieces("Hello", " there", "!"));
+		this.emulator.enqueueStream(EmulatedStream.pieces("Hello", " there", "!").withUsageChunk());
 		List<ChatCompletionChunk> chunks = this.reactive.stream(ChatRequest.builder(MODEL).user("Hi")).collectList()
 			.block(OUTCOME_WAIT);
-		assertThat(chunks).extracting(ChatCompletionChunk::content).containsExactly("", "Hello", " there", "!", null);
-		assertThat(chunks.get(chunks.size() - 1).finishReason()).isEqualTo("stop");
+		assertThat(chunks).extracting(ChatCompletionChunk::content)
+			.containsExactly("", "Hello", " there", "!", null, null);
+		assertThat(chunks.get(4).finishReason()).isEqualTo("stop");
+		assertThat(chunks.get(5).choices()).isEmpty();
+		assertThat(chunks.get(5).serviceTier()).isEqualTo("on_demand");
+		// The template's request, stream options aside (those are GroqTemplate's to choose).
+		ObjectNode body = (ObjectNode) this.emulator.lastRequest().json();
+		body.remove("stream_options");
 		JSONAssert.assertEquals("""
 				{"model":"llama-3.3-70b-versatile","messages":[{"role":"user","content":"Hi"}],"stream":true}""",
-				this.emulator.lastRequest().bodyText(), JSONCompareMode.STRICT);
-		assertThat(this.emulator.awaitStreamOutcome(OUTCOME_WAIT)).isEqualTo(new StreamOutcome(5, true, false));
+				body.toString(), JSONCompareMode.STRICT);
+		assertThat(this.emulator.awaitStreamOutcome(OUTCOME_WAIT)).isEqualTo(new StreamOutcome(6, true, false));
 	}
 
 	@Test
