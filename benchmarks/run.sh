@@ -72,7 +72,7 @@ for i in $(seq 1 $COLD_RUNS); do
   done
 done
 jmh "$JAVA" StartupBenchmark $WARM -rf json -rff "$RAW/startup-warm.json"
-for c in RAW_JDK RESTCLIENT_HC5 GROQ_TEMPLATE GROQ_TEMPLATE_BUILDER OPENAI_JAVA SPRING_AI LANGCHAIN4J; do
+for c in RAW_JDK RESTCLIENT_HC5 GROQ_TEMPLATE GROQ_TEMPLATE_BUILDER OPENAI_JAVA GROQ_CHAT_MODEL SPRING_AI LANGCHAIN4J; do
   "$JAVA" -Xms512m -Xmx512m -cp "$CP" io.github.groqspring.benchmarks.startup.HeapFootprint $c | grep '^HEAP' >> "$RAW/heap.tsv"
 done
 

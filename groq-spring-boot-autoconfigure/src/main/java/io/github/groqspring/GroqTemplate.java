@@ -70,6 +70,9 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	private final GroqObserver observer;
 
+	/** Whether closing this template closes its HTTP client: false for a {@link #withoutObservations()} view. */
+	private final boolean ownsHttpClient;
+
 	private final Supplier<GroqBatchTemplate> batches = SingletonSupplier.of(this::createBatchTemplate);
 
 	GroqTemplate(GroqHttpClient httpClient, String baseUrl, @Nullable String defaultModel,
@@ -83,6 +86,19 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		this.rateLimitGate = policy.rateLimitWait() ? new RateLimitGate() : null;
 		this.streamIdleTimeout = streamIdleTimeout;
 		this.observer = observer;
+		this.ownsHttpClient = true;
+	}
+
+	private GroqTemplate(GroqTemplate source, GroqObserver observer) {
+		this.httpClient = source.httpClient;
+		this.baseUrl = source.baseUrl;
+		this.defaultModel = source.defaultModel;
+		this.defaultServiceTier = source.defaultServiceTier;
+		this.policy = source.policy;
+		this.rateLimitGate = source.rateLimitGate;
+		this.streamIdleTimeout = source.streamIdleTimeout;
+		this.observer = observer;
+		this.ownsHttpClient = false;
 	}
 
 	/**
@@ -171,6 +187,18 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 			.observe(() -> new GroqObservationContext(GroqOperationType.GET_MODEL, id, null, false, null),
 					(listener) -> this.httpClient.get(MODELS + "/{id}", GroqModel.class, listener, id))
 			.body();
+	}
+
+	/**
+	 * This template without observations of its own, for a caller that observes each call
+	 * itself (Spring AI's {@code GroqChatModel} opens Spring AI's chat model observation
+	 * around it, so that a call is observed once, not twice). It shares this template's
+	 * connection pool, settings, retries, fallback and rate-limit gate; closing it does not
+	 * close them. Content logging ({@code groq.observations.log-content}) is off in it too.
+	 * @return the view
+	 */
+	public GroqTemplate withoutObservations() {
+		return new GroqTemplate(this, GroqObserver.NOOP);
 	}
 
 	/**
@@ -324,7 +352,9 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	@Override
 	public void close() throws Exception {
-		this.httpClient.close();
+		if (this.ownsHttpClient) {
+			this.httpClient.close();
+		}
 	}
 
 	@Override

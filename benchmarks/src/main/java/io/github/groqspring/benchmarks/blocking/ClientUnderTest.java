@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.TearDown;
 @State(Scope.Benchmark)
 public class ClientUnderTest {
 
-	@Param({ "RAW_JDK", "RESTCLIENT_HC5", "GROQ_TEMPLATE", "OPENAI_JAVA", "SPRING_AI", "LANGCHAIN4J" })
+	@Param({ "RAW_JDK", "RESTCLIENT_HC5", "GROQ_TEMPLATE", "OPENAI_JAVA", "GROQ_CHAT_MODEL", "SPRING_AI", "LANGCHAIN4J" })
 	public Client client = Client.RAW_JDK;
 
 	@Param({ "SMALL", "LARGE" })

@@ -17,6 +17,9 @@ public enum Client {
 	/** The official OpenAI Java SDK on OkHttp. */
 	OPENAI_JAVA("openai-java 4.101.0"),
 
+	/** Spring AI's {@code ChatModel} on Groq: this project's {@code GroqChatModel} on {@code GroqTemplate}. */
+	GROQ_CHAT_MODEL("Spring AI 2.0.1 GroqChatModel (this project)"),
+
 	/** Spring AI's {@code OpenAiChatModel}. */
 	SPRING_AI("Spring AI 2.0.1 OpenAiChatModel"),
 
@@ -52,6 +55,7 @@ public enum Client {
 			case RESTCLIENT_HC5 -> new RestClientHc5Client(baseUrl);
 			case GROQ_TEMPLATE -> new GroqTemplateClient(baseUrl);
 			case OPENAI_JAVA -> new OpenAiJavaClient(baseUrl);
+			case GROQ_CHAT_MODEL -> new GroqChatModelClient(baseUrl);
 			case SPRING_AI -> new SpringAiClient(baseUrl);
 			case LANGCHAIN4J -> new LangChain4jClient(baseUrl);
 		};

@@ -50,6 +50,11 @@ final class GroqTemplateClient implements BenchClient {
 		}
 	}
 
+	/** The auto-configured template, for clients built on it. */
+	GroqTemplate template() {
+		return this.groq;
+	}
+
 	@Override
 	public void close() {
 		this.context.close();

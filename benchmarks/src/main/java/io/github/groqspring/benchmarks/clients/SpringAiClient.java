@@ -41,11 +41,13 @@ final class SpringAiClient implements BenchClient {
 		this.model.stream(prompt()).doOnNext((response) -> tally.chunk(text(response))).blockLast();
 	}
 
-	private static Prompt prompt() {
+	/** The benchmark's prompt as a Spring AI user builds it; shared with {@link GroqChatModelClient}. */
+	static Prompt prompt() {
 		return new Prompt(List.of(new SystemMessage(Payload.SYSTEM), new UserMessage(Payload.USER)));
 	}
 
-	private static @Nullable String text(ChatResponse response) {
+	/** The text a streamed Spring AI response adds. */
+	static @Nullable String text(ChatResponse response) {
 		Generation result = response.getResult();
 		return (result != null) ? result.getOutput().getText() : null;
 	}

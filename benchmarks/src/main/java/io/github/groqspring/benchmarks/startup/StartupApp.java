@@ -35,7 +35,9 @@ public enum StartupApp {
 			"io.github.groqspring.autoconfigure.GroqAutoConfiguration",
 			"io.github.groqspring.autoconfigure.GroqTierAutoConfiguration",
 			"io.github.groqspring.autoconfigure.GroqHealthContributorAutoConfiguration",
-			"io.github.groqspring.autoconfigure.GroqObservationAutoConfiguration");
+			"io.github.groqspring.autoconfigure.GroqObservationAutoConfiguration",
+			"io.github.groqspring.autoconfigure.GroqReactiveAutoConfiguration",
+			"io.github.groqspring.autoconfigure.GroqApiKeySanitizingAutoConfiguration");
 
 	private final boolean groq;
 

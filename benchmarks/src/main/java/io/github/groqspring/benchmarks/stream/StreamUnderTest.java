@@ -24,7 +24,7 @@ public class StreamUnderTest {
 	/** Chunks that carry text: all but the role chunk and the final one. */
 	static final int CONTENT_CHUNKS = Payload.STREAM_CHUNKS - 2;
 
-	@Param({ "RAW_JDK", "RESTCLIENT_HC5", "GROQ_TEMPLATE", "OPENAI_JAVA", "SPRING_AI", "LANGCHAIN4J" })
+	@Param({ "RAW_JDK", "RESTCLIENT_HC5", "GROQ_TEMPLATE", "OPENAI_JAVA", "GROQ_CHAT_MODEL", "SPRING_AI", "LANGCHAIN4J" })
 	public Client client = Client.RAW_JDK;
 
 	private @Nullable ServedClient served;

@@ -149,8 +149,10 @@ final class DefaultChatStream implements ChatStream {
 			this.response.close();
 		}
 		else {
+			// Claimed before the abort: the reading thread's failure that the abort causes is not reported.
+			boolean cancelled = this.handedOut && this.ended.compareAndSet(false, true);
 			this.response.abort();
-			if (this.handedOut && this.ended.compareAndSet(false, true)) {
+			if (cancelled) {
 				this.listener.cancelled(this.metadata);
 			}
 		}
@@ -169,7 +171,8 @@ final class DefaultChatStream implements ChatStream {
 		catch (RuntimeException ex) {
 			boolean cancelled = this.closed;
 			this.response.abort();
-			if (cancelled && ex instanceof GroqStreamException) {
+			if (cancelled) {
+				// Closed from another thread: whatever the read failed with, the stream just ends.
 				return false;
 			}
 			failed(ex);
