@@ -1,6 +1,7 @@
 package io.github.groqspring.autoconfigure;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -12,11 +13,14 @@ import org.springframework.context.annotation.Bean;
  * Masks the Groq API key on the actuator's {@code /actuator/env} and
  * {@code /actuator/configprops}, even with {@code show-values=always}: a
  * {@link SanitizingFunction} for {@code groq.api-key} and {@code GROQ_API_KEY} in any of
- * the spellings Spring Boot binds ({@code groq.apiKey}, {@code GROQ_APIKEY}, ...).
+ * the spellings Spring Boot binds ({@code groq.apiKey}, {@code GROQ_APIKEY}, ...), and one
+ * for the proxy's password, {@code groq.proxy.password} ({@code GROQ_PROXY_PASSWORD}).
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
 public final class GroqApiKeySanitizingAutoConfiguration {
+
+	private static final Pattern SEPARATORS = Pattern.compile("[._-]");
 
 	@Bean
 	@ConditionalOnMissingBean(name = "groqApiKeySanitizingFunction")
@@ -38,6 +42,13 @@ public final class GroqApiKeySanitizingAutoConfiguration {
 			}
 		}
 		return letters.toString().toLowerCase(Locale.ROOT).equals("groqapikey");
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "groqProxyPasswordSanitizingFunction")
+	SanitizingFunction groqProxyPasswordSanitizingFunction() {
+		return SanitizingFunction.sanitizeValue()
+			.ifKeyMatches((key) -> SEPARATORS.matcher(key).replaceAll("").equalsIgnoreCase("groqproxypassword"));
 	}
 
 }

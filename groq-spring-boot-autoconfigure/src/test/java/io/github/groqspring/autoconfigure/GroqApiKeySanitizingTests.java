@@ -112,6 +112,35 @@ class GroqApiKeySanitizingTests {
 	}
 
 	@Test
+	void bothEndpointsMaskTheProxyPasswordAndShowTheRestOfTheProxy() {
+		this.runner
+			.withPropertyValues("groq.proxy.host=proxy.corp.example", "groq.proxy.port=3128",
+					"groq.proxy.username=groq-user", "groq.proxy.password=pr0xy-s3cret")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
+						Map.of("GROQ_PROXY_PASSWORD", "pr0xy-s3cret"))))
+			.run((context) -> {
+				EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+				assertThat(values(env, "groq.proxy.password")).containsExactly("******");
+				assertThat(values(env, "GROQ_PROXY_PASSWORD")).containsExactly("******");
+				assertThat(values(env, "groq.proxy.username")).containsExactly("groq-user");
+				ConfigurationPropertiesBeanDescriptor groq = context
+					.getBean(ConfigurationPropertiesReportEndpoint.class)
+					.configurationPropertiesWithPrefix("groq")
+					.getContexts()
+					.values()
+					.iterator()
+					.next()
+					.getBeans()
+					.get("groq-io.github.groqspring.autoconfigure.GroqProperties");
+				assertThat(groq.getProperties().get("proxy")).isEqualTo(Map.of("host", "proxy.corp.example", "port",
+						3128, "username", "groq-user", "password", "******"));
+				assertThat(String.valueOf(groq.getInputs())).doesNotContain("pr0xy-s3cret");
+			});
+	}
+
+	@Test
 	void withoutTheActuatorTheApplicationStillStarts() {
 		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(groqAutoConfigurations()))
 			.withConfiguration(AutoConfigurations.of(RestClientAutoConfiguration.class, JacksonAutoConfiguration.class))

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
+import io.github.groqspring.GroqTemplateBuilderCustomizer;
 import io.github.groqspring.RequestOptions;
 import io.github.groqspring.batch.GroqBatchTemplate;
 import io.github.groqspring.chat.ChatRequest;
@@ -69,8 +70,9 @@ class GroqAutoConfigurationTests {
 			assertThat(groq.getDefaultServiceTier()).isNull();
 			assertThat(groq.getDefaultModel()).isNull();
 			GroqProperties properties = context.getBean(GroqProperties.class);
-			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
-			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(60));
+			// unset, so that spring.http.clients.* applies when set; else the builder's 5s and 60s
+			assertThat(properties.getConnectTimeout()).isNull();
+			assertThat(properties.getReadTimeout()).isNull();
 			assertThat(properties.getMaxConnections()).isEqualTo(64);
 		});
 	}
@@ -227,6 +229,32 @@ class GroqAutoConfigurationTests {
 	}
 
 	@Test
+	void groqTemplateBuilderCustomizersApplyInOrderAfterTheProperties() {
+		this.offline.withPropertyValues("groq.default-service-tier=auto", "groq.default-model=from-properties")
+			.withUserConfiguration(OrderedGroqCustomizersConfiguration.class)
+			.run((context) -> {
+				GroqTemplate groq = context.getBean(GroqTemplate.class);
+				assertThat(context.getBean(OrderedGroqCustomizersConfiguration.class).applied).containsExactly("first",
+						"second");
+				assertThat(groq.getDefaultServiceTier()).isEqualTo(ServiceTier.FLEX);
+				assertThat(groq.getDefaultModel()).isEqualTo("llama-3.1-8b-instant");
+				groq.complete("Hi");
+				assertThat(emulator.lastRequest().serviceTier()).isEqualTo("flex");
+				assertThat(emulator.lastRequest().model()).isEqualTo("llama-3.1-8b-instant");
+			});
+	}
+
+	@Test
+	void groqTemplateBuilderCustomizersAreNotAppliedToATemplateTheApplicationDefines() {
+		this.offline.withUserConfiguration(OwnTemplateConfiguration.class, OrderedGroqCustomizersConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(GroqTemplate.class);
+				assertThat(context.getBean(GroqTemplate.class).getDefaultModel()).isEqualTo("mine");
+				assertThat(context.getBean(OrderedGroqCustomizersConfiguration.class).applied).isEmpty();
+			});
+	}
+
+	@Test
 	void aHostileApplicationJsonMapperDoesNotChangeTheWireFormat() {
 		this.offline
 			.withBean(JsonMapper.class,
@@ -368,6 +396,31 @@ class GroqAutoConfigurationTests {
 		@Order(1)
 		RestClientCustomizer firstCustomizer() {
 			return (builder) -> builder.defaultHeader("X-Customized", "first");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedGroqCustomizersConfiguration {
+
+		final List<String> applied = new CopyOnWriteArrayList<>();
+
+		@Bean
+		@Order(2)
+		GroqTemplateBuilderCustomizer secondGroqCustomizer() {
+			return (builder) -> {
+				this.applied.add("second");
+				builder.defaultModel("llama-3.1-8b-instant");
+			};
+		}
+
+		@Bean
+		@Order(1)
+		GroqTemplateBuilderCustomizer firstGroqCustomizer() {
+			return (builder) -> {
+				this.applied.add("first");
+				builder.defaultModel("overridden-by-the-second").defaultServiceTier(ServiceTier.FLEX);
+			};
 		}
 
 	}

@@ -12,6 +12,7 @@ import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
 import io.github.groqspring.test.GroqModelCatalogue;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +133,41 @@ class GroqHealthContributorAutoConfigurationTests {
 				.containsEntry("error", "Groq did not answer GET /openai/v1/models at 127.0.0.1:" + this.emulator.port()
 						+ " within 150ms (groq.health.timeout)");
 		});
+	}
+
+	@Test
+	void probesWithTheKeyAndBaseUrlOfATemplateTheApplicationBuilds() {
+		this.runner.withPropertyValues("groq.api-key=gsk_property_key_no_template_uses")
+			.withBean(GroqTemplate.class,
+					() -> GroqTemplate.builder()
+						.baseUrl(this.emulator.baseUrl())
+						.apiKey(KEY)
+						.defaultModel("llama-3.1-8b-instant")
+						.build())
+			.run((context) -> {
+				Health health = context.getBean(GroqHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("defaultModel", "llama-3.1-8b-instant")
+					.containsEntry("defaultServiceTier", "none");
+				assertThat(this.emulator.lastRequest().header("Authorization")).isEqualTo("Bearer " + KEY);
+			});
+	}
+
+	@Test
+	void theProbeIsNeitherRetriedNorObservedThoughTheTemplateIs() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.emulator.enqueue(GroqEmulator.MODELS, EmulatedResponse.error(500, "internal_server_error", null, "Boom"));
+		this.runner.withBean(GroqTemplate.class,
+				() -> GroqTemplate.builder().baseUrl(this.emulator.baseUrl()).apiKey(KEY).observationRegistry(registry).build())
+			.run((context) -> {
+				Health health = context.getBean(GroqHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("reason", "error").containsEntry("status", 500);
+				assertThat(probes()).isEqualTo(1);
+				assertThat(registry).doesNotHaveAnyObservation();
+				context.getBean(GroqTemplate.class).listModels();
+				assertThat(registry).hasSingleObservationThat().hasBeenStopped();
+			});
 	}
 
 	@Test

@@ -138,8 +138,8 @@ class StartupFailureAnalysisTests {
 				Action:
 
 				Remove the user name and password from groq.base-url. Groq authenticates with groq.api-key \
-				(GROQ_API_KEY), sent as a bearer token; a proxy that needs credentials gets them from a \
-				RestClientCustomizer bean.""");
+				(GROQ_API_KEY), sent as a bearer token; a proxy that needs credentials gets them from \
+				groq.proxy.username and groq.proxy.password.""");
 		assertThat(output.getAll()).doesNotContain("s3cr3t-pass");
 	}
 
@@ -162,6 +162,50 @@ class StartupFailureAnalysisTests {
 
 				Set groq.base-url to Groq's URL (https://api.groq.com, the default) or to the http:// or https:// \
 				URL of an emulator or proxy.""");
+	}
+
+	@Test
+	void aProxyPasswordWithoutAUserNameFailsStartUpNamingItButNotShowingIt(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(EMULATOR_URL, "--groq.proxy.host=proxy.corp.example",
+				"--groq.proxy.port=3128", "--groq.proxy.password=pr0xy-s3cret"));
+
+		assertThat(analysis(output)).isEqualTo("""
+				Description:
+
+				Invalid configuration property 'groq.proxy.password':
+
+				    Property: groq.proxy.password
+				    Value: (a secret, not shown)
+				    Origin: "groq.proxy.password" from property source "commandLineArgs"
+				    Reason: groq.proxy.username is not set
+
+				Action:
+
+				Set groq.proxy.host to the proxy's host name or address (such as proxy.corp.example) and \
+				groq.proxy.port to its port; a proxy that asks for credentials gets groq.proxy.username and \
+				groq.proxy.password.""");
+		assertThat(output.getAll()).doesNotContain("pr0xy-s3cret");
+	}
+
+	@Test
+	void anSslBundleThatIsNotConfiguredFailsStartUpNamingTheProperty(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(EMULATOR_URL, "--groq.ssl.bundle=corporate"));
+
+		assertThat(analysis(output)).isEqualTo("""
+				Description:
+
+				Invalid configuration property 'groq.ssl.bundle':
+
+				    Property: groq.ssl.bundle
+				    Value: "corporate"
+				    Origin: "groq.ssl.bundle" from property source "commandLineArgs"
+				    Reason: No SSL bundle is configured
+
+				Action:
+
+				Set groq.ssl.bundle to the name of a bundle configured under spring.ssl.bundle.jks.<name> or \
+				spring.ssl.bundle.pem.<name>, or remove it to use spring.http.clients.ssl.bundle or the JVM's trust \
+				store.""");
 	}
 
 	private static void run(String... args) {
