@@ -62,7 +62,7 @@ public final class GroqErrorDecoder {
 		GroqApiException exception = create(status, headers, body, requestedTier);
 		String shouldRetry = headers.getFirst("x-should-retry");
 		if ("true".equalsIgnoreCase(shouldRetry) || "false".equalsIgnoreCase(shouldRetry)) {
-			exception.setRetryHint(Boolean.valueOf(shouldRetry.toLowerCase(java.util.Locale.ROOT)));
+			exception.setRetryHint("true".equalsIgnoreCase(shouldRetry));
 		}
 		return exception;
 	}

@@ -139,7 +139,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 
 			@Override
 			public ChatCompletionChunk next() {
-				if (!advance()) {
+				if (!advance() || ChatStream.this.next == null) {
 					throw new NoSuchElementException("The stream has ended");
 				}
 				ChatCompletionChunk chunk = ChatStream.this.next;
@@ -168,7 +168,7 @@ public final class ChatStream implements Iterable<ChatCompletionChunk>, AutoClos
 	 */
 	public ChatResponse consume(ChatStreamHandler handler) {
 		try (this) {
-			while (advance()) {
+			while (advance() && this.next != null) {
 				ChatCompletionChunk chunk = this.next;
 				this.next = null;
 				handler.onChunk(chunk);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -245,7 +246,7 @@ public final class Batches {
 		if (parsed.refusal() != null) {
 			return parsed.refusal();
 		}
-		JsonNode body = parsed.json();
+		JsonNode body = Objects.requireNonNull(parsed.json());
 		for (Iterator<String> names = body.propertyNames().iterator(); names.hasNext();) {
 			String name = names.next();
 			if (!CREATE_FIELDS.contains(name)) {
@@ -310,7 +311,13 @@ public final class Batches {
 		List<String> page = ids.subList(Math.min(start, ids.size()), Math.min(start + limit, ids.size()));
 		ObjectNode body = WireFormat.JSON.createObjectNode().put("object", "list");
 		ArrayNode data = body.putArray("data");
-		page.forEach((id) -> data.add(this.batches.get(id).toJson()));
+		for (String id : page) {
+			// null when a concurrent reset() removed it
+			EmulatedBatch batch = this.batches.get(id);
+			if (batch != null) {
+				data.add(batch.toJson());
+			}
+		}
 		body.put("first_id", page.isEmpty() ? null : page.get(0))
 			.put("last_id", page.isEmpty() ? null : page.get(page.size() - 1))
 			.put("has_more", start + page.size() < ids.size());

@@ -2,6 +2,7 @@ package io.github.groqspring.test;
 
 import java.io.OutputStream;
 import java.util.Iterator;
+import java.util.Objects;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -41,7 +42,7 @@ final class ChatCompletions {
 		if (parsed.refusal() != null) {
 			return parsed.refusal();
 		}
-		JsonNode body = parsed.json();
+		JsonNode body = Objects.requireNonNull(parsed.json());
 		EmulatedResponse refusal = validate(body);
 		if (refusal != null) {
 			return refusal;
@@ -61,7 +62,7 @@ final class ChatCompletions {
 		}
 		int promptTokens = countTokens(body.get("messages"));
 		int completionTokens = Math.max(1, content.split("\\s+").length);
-		String json = callsTools
+		String json = (callsTools && scripted != null)
 				? WireFormat.toolCallCompletion(this.emulator.nextSequence(), model, scripted.toolCalls(),
 						servedTier(tier), promptTokens)
 				: WireFormat.completion(this.emulator.nextSequence(), model, content, servedTier(tier), promptTokens,

@@ -99,7 +99,7 @@ final class EmulatedFiles {
 			parts = Multipart.parse(request.header("content-type"), request.body());
 		}
 		catch (IllegalArgumentException ex) {
-			return Batches.invalid(ex.getMessage());
+			return Batches.invalid(String.valueOf(ex.getMessage()));
 		}
 		Multipart.Part purpose = parts.get("purpose");
 		if (purpose == null || !purpose.text().equals("batch")) {
