@@ -32,19 +32,44 @@ final class GroqHttpClientSettings {
 
 	void apply(GroqTemplateBuilder builder, GroqProperties properties, @Nullable HttpClientSettings boot,
 			@Nullable SslBundles sslBundles, @Nullable ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder) {
-		HttpClientSettings spring = (boot != null) ? boot : HttpClientSettings.defaults();
-		Duration connectTimeout = timeout(properties.getConnectTimeout(), spring.connectTimeout(), "connect-timeout");
+		Resolved resolved = resolve(properties, boot, sslBundles);
+		Duration connectTimeout = resolved.connectTimeout();
 		if (connectTimeout != null) {
 			builder.connectTimeout(connectTimeout);
 		}
-		Duration readTimeout = timeout(properties.getReadTimeout(), spring.readTimeout(), "read-timeout");
+		Duration readTimeout = resolved.readTimeout();
 		if (readTimeout != null) {
 			builder.readTimeout(readTimeout);
 		}
+		builder.sslBundle(resolved.sslBundle()).proxy(resolved.proxy()).requestFactoryBuilder(requestFactoryBuilder);
+	}
+
+	/**
+	 * The settings Groq's calls get, each from {@code groq.*} where it is set, else from
+	 * Boot's settings.
+	 * @param properties the {@code groq.*} properties
+	 * @param boot Boot's {@code HttpClientSettings} bean, or {@code null} without one
+	 * @param sslBundles the SSL bundles, or {@code null} without any
+	 * @return the settings; a {@code null} timeout leaves the builder's default
+	 */
+	Resolved resolve(GroqProperties properties, @Nullable HttpClientSettings boot, @Nullable SslBundles sslBundles) {
+		HttpClientSettings spring = (boot != null) ? boot : HttpClientSettings.defaults();
+		Duration connectTimeout = timeout(properties.getConnectTimeout(), spring.connectTimeout(), "connect-timeout");
+		Duration readTimeout = timeout(properties.getReadTimeout(), spring.readTimeout(), "read-timeout");
 		String bundleName = properties.getSsl().getBundle();
-		builder.sslBundle((bundleName != null) ? sslBundle(bundleName, sslBundles) : spring.sslBundle())
-			.proxy(proxy(properties.getProxy()))
-			.requestFactoryBuilder(requestFactoryBuilder);
+		SslBundle sslBundle = (bundleName != null) ? sslBundle(bundleName, sslBundles) : spring.sslBundle();
+		return new Resolved(connectTimeout, readTimeout, sslBundle, proxy(properties.getProxy()));
+	}
+
+	/**
+	 * The HTTP settings of Groq's calls, resolved.
+	 * @param connectTimeout the connect timeout, or {@code null} for the builder's 5s
+	 * @param readTimeout the read timeout, or {@code null} for the builder's 60s
+	 * @param sslBundle the SSL bundle, or {@code null} for the JVM's trust store
+	 * @param proxy the proxy, or {@code null} for the JVM's system properties'
+	 */
+	record Resolved(@Nullable Duration connectTimeout, @Nullable Duration readTimeout, @Nullable SslBundle sslBundle,
+			@Nullable ProxySettings proxy) {
 	}
 
 	/** Groq's timeout, else Boot's, which must then be positive as Groq's must. */

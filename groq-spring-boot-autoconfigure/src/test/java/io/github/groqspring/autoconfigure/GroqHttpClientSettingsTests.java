@@ -13,6 +13,7 @@ import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.error.GroqRedirectException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
+import io.github.groqspring.http.ProxySettings;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
@@ -27,13 +28,18 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpRedirects;
 import org.springframework.boot.http.client.autoconfigure.ClientHttpRequestFactoryBuilderCustomizer;
 import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
 import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.ssl.DefaultSslBundleRegistry;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.StandardEnvironment;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,6 +105,49 @@ class GroqHttpClientSettingsTests {
 		});
 		this.emulated.withPropertyValues("spring.http.clients.connect-timeout=0s", "groq.connect-timeout=2s")
 			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void eachHttpSettingComesFromGroqWhereItIsSetElseFromBootsSettings() {
+		SslBundle groqBundle = SslBundle.of(null);
+		SslBundle bootBundle = SslBundle.of(null);
+		DefaultSslBundleRegistry bundles = new DefaultSslBundleRegistry("groq-bundle", groqBundle);
+		bundles.registerBundle("boot-bundle", bootBundle);
+		HttpClientSettings boot = HttpClientSettings.defaults()
+			.withTimeouts(Duration.ofSeconds(3), Duration.ofSeconds(30))
+			.withSslBundle(bootBundle)
+			.withRedirects(HttpRedirects.FOLLOW);
+		GroqHttpClientSettings settings = new GroqHttpClientSettings(new StandardEnvironment());
+		GroqProperties properties = new GroqProperties();
+		assertThat(settings.resolve(properties, boot, bundles)).isEqualTo(
+				new GroqHttpClientSettings.Resolved(Duration.ofSeconds(3), Duration.ofSeconds(30), bootBundle, null));
+		properties.setConnectTimeout(Duration.ofSeconds(2));
+		assertThat(settings.resolve(properties, boot, bundles)).isEqualTo(
+				new GroqHttpClientSettings.Resolved(Duration.ofSeconds(2), Duration.ofSeconds(30), bootBundle, null));
+		properties.setReadTimeout(Duration.ofSeconds(45));
+		properties.getSsl().setBundle("groq-bundle");
+		properties.getProxy().setHost("proxy.corp.example");
+		properties.getProxy().setPort(3128);
+		assertThat(settings.resolve(properties, boot, bundles))
+			.isEqualTo(new GroqHttpClientSettings.Resolved(Duration.ofSeconds(2), Duration.ofSeconds(45), groqBundle,
+					ProxySettings.of("proxy.corp.example", 3128)));
+		assertThat(settings.resolve(new GroqProperties(), null, null))
+			.as("neither set: the builder's 5s and 60s, the JVM's trust store and proxy")
+			.isEqualTo(new GroqHttpClientSettings.Resolved(null, null, null, null));
+	}
+
+	@Test
+	void anHttpClientSettingsBeanOfTheApplicationAppliesWhereGroqLeavesASettingUnset() {
+		groq.emulator().enqueue(GroqEmulator.MODELS, slowModels());
+		this.emulated
+			.withBean(HttpClientSettings.class,
+					() -> HttpClientSettings.defaults().withReadTimeout(Duration.ofMillis(150)))
+			.withPropertyValues("spring.http.clients.read-timeout=10s")
+			.run((context) -> {
+				assertThat(context.getBean(HttpClientSettings.class).readTimeout()).isEqualTo(Duration.ofMillis(150));
+				assertThatExceptionOfType(GroqTimeoutException.class)
+					.isThrownBy(() -> context.getBean(GroqTemplate.class).listModels());
+			});
 	}
 
 	@Test
@@ -280,10 +329,25 @@ class GroqHttpClientSettingsTests {
 	void theJvmsProxySystemPropertiesApplyWhenGroqProxyIsUnset() {
 		LocalProxy proxy = proxy(LocalProxy.start());
 		String baseUrl = "http://" + TestCertificates.HOST + ":" + groq.emulator().port();
-		withSystemProperties(proxy, () -> this.runner.withPropertyValues("groq.base-url=" + baseUrl).run((context) -> {
+		withSystemProperties("http", proxy, () -> this.runner.withPropertyValues("groq.base-url=" + baseUrl).run((context) -> {
 			assertThat(context.getBean(GroqTemplate.class).listModels()).isNotEmpty();
 			assertThat(proxy.requestLines()).containsExactly("GET " + baseUrl + "/openai/v1/models HTTP/1.1");
 		}));
+	}
+
+	@Test
+	void theJvmsHttpsProxySystemPropertiesTunnelHttpsCalls() {
+		LocalHttpsServer https = https(false);
+		LocalProxy proxy = proxy(LocalProxy.start());
+		withSystemProperties("https", proxy, () -> this.runner.withPropertyValues(bundles("private", false))
+			.withPropertyValues("groq.base-url=" + https.baseUrl(TestCertificates.HOST), "groq.ssl.bundle=private")
+			.run((context) -> {
+				assertThat(context.getBean(GroqTemplate.class).listModels()).hasSize(1);
+				assertThat(proxy.requestLines())
+					.containsExactly("CONNECT " + TestCertificates.HOST + ":" + https.port() + " HTTP/1.1");
+				assertThat(https.requests()).extracting(LocalHttpsServer.Request::authorization)
+					.containsExactly("Bearer " + KEY);
+			}));
 	}
 
 	@Test
@@ -291,7 +355,7 @@ class GroqHttpClientSettingsTests {
 		LocalProxy jvms = proxy(LocalProxy.start());
 		LocalProxy groqs = proxy(LocalProxy.start());
 		String baseUrl = "http://" + TestCertificates.HOST + ":" + groq.emulator().port();
-		withSystemProperties(jvms, () -> this.runner
+		withSystemProperties("http", jvms, () -> this.runner
 			.withPropertyValues("groq.base-url=" + baseUrl, "groq.proxy.host=127.0.0.1", "groq.proxy.port=" + groqs.port())
 			.run((context) -> {
 				context.getBean(GroqTemplate.class).listModels();
@@ -367,21 +431,23 @@ class GroqHttpClientSettingsTests {
 	}
 
 	/**
-	 * Run with the JVM's {@code http.proxyHost} and {@code http.proxyPort} pointing at a
-	 * proxy, as {@code -Dhttp.proxyHost=...} would; restored afterwards (the tests of this
-	 * module run one at a time).
+	 * Run with the JVM's {@code http.proxyHost} and {@code http.proxyPort} (or the
+	 * {@code https.} ones) pointing at a proxy, as {@code -Dhttps.proxyHost=...} would;
+	 * restored afterwards (the tests of this module run one at a time).
 	 */
-	private static void withSystemProperties(LocalProxy proxy, Runnable test) {
-		String host = System.getProperty("http.proxyHost");
-		String port = System.getProperty("http.proxyPort");
-		System.setProperty("http.proxyHost", "127.0.0.1");
-		System.setProperty("http.proxyPort", String.valueOf(proxy.port()));
+	private static void withSystemProperties(String scheme, LocalProxy proxy, Runnable test) {
+		String hostProperty = scheme + ".proxyHost";
+		String portProperty = scheme + ".proxyPort";
+		String host = System.getProperty(hostProperty);
+		String port = System.getProperty(portProperty);
+		System.setProperty(hostProperty, "127.0.0.1");
+		System.setProperty(portProperty, String.valueOf(proxy.port()));
 		try {
 			test.run();
 		}
 		finally {
-			restore("http.proxyHost", host);
-			restore("http.proxyPort", port);
+			restore(hostProperty, host);
+			restore(portProperty, port);
 		}
 	}
 
