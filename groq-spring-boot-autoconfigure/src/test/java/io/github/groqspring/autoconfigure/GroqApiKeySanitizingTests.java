@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.groqspring.test.GroqEmulator;
-import org.junit.jupiter.api.AfterAll;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -33,11 +34,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * print every value as it is, unless a {@code SanitizingFunction} masks it: the starter's
  * masks {@code groq.api-key} and {@code GROQ_API_KEY}, and nothing else.
  */
+@ExtendWith(GroqEmulatorExtension.class)
 class GroqApiKeySanitizingTests {
 
 	private static final String KEY = "gsk_shownOnTheActuator2024";
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	/** The starter's auto-configurations as the application would load them, with the actuator's endpoints. */
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -49,11 +51,6 @@ class GroqApiKeySanitizingTests {
 				"management.endpoint.configprops.show-values=always",
 				"management.endpoints.web.exposure.include=env,configprops", "groq.base-url=" + emulator.baseUrl(),
 				"groq.default-model=llama-3.3-70b-versatile", "app.greeting=hello");
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void envEndpointMasksGroqApiKeyAndShowsEverythingElse() {

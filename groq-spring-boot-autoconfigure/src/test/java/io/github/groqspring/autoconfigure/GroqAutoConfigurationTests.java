@@ -14,10 +14,10 @@ import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.tier.ServiceTier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.DeserializationFeature;
@@ -41,25 +41,16 @@ import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(GroqEmulatorExtension.class)
 class GroqAutoConfigurationTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(GroqAutoConfiguration.class, RestClientAutoConfiguration.class,
 					JacksonAutoConfiguration.class));
 
 	private final ApplicationContextRunner offline = this.runner.withPropertyValues("groq.base-url=" + emulator.baseUrl());
-
-	@AfterEach
-	void reset() {
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void createsGroqTemplateWithGroqsDefaults() {

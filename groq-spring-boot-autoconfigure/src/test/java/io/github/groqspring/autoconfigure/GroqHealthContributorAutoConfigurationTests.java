@@ -11,10 +11,11 @@ import io.github.groqspring.health.GroqHealthIndicator;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.GroqModelCatalogue;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
@@ -35,7 +36,10 @@ class GroqHealthContributorAutoConfigurationTests {
 
 	private static final String KEY = "gsk_health_autoconfig_secret_99";
 
-	private final GroqEmulator emulator = GroqEmulator.start().requireApiKey(KEY);
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension().configure((groq) -> groq.requireApiKey(KEY));
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class,
@@ -43,11 +47,6 @@ class GroqHealthContributorAutoConfigurationTests {
 				JacksonAutoConfiguration.class))
 		.withPropertyValues("groq.base-url=" + this.emulator.baseUrl(), "groq.api-key=" + KEY,
 				"groq.default-model=llama-3.1-8b-instant", "groq.default-service-tier=on_demand");
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
 
 	@Test
 	void contributesGroqWhenTheHealthModuleIsPresent() {
