@@ -13,6 +13,7 @@ import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.error.GroqRedirectException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
+import io.github.groqspring.health.GroqHealthIndicator;
 import io.github.groqspring.http.ProxySettings;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.test.EmulatedResponse;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.boot.http.client.HttpComponentsClientHttpRequestFactoryBuilder;
@@ -322,6 +324,30 @@ class GroqHttpClientSettingsTests {
 				assertThat(groq.emulator().chatRequests()).hasSize(1);
 				assertThat(groq.emulator().lastRequest().header("Authorization")).isEqualTo("Bearer " + KEY);
 				assertThat(groq.emulator().lastRequest().header("Proxy-Authorization")).isNull();
+			});
+	}
+
+	@Test
+	void theHealthProbeAndADerivedTemplateTrustTheBundleAndGoThroughTheProxyOfTheTemplate() {
+		LocalHttpsServer https = https(false);
+		LocalProxy proxy = proxy(LocalProxy.start());
+		this.runner.withConfiguration(AutoConfigurations.of(GroqHealthContributorAutoConfiguration.class))
+			.withPropertyValues(bundles("private", false))
+			.withPropertyValues("groq.base-url=" + https.baseUrl(TestCertificates.HOST), "groq.ssl.bundle=private",
+					"groq.proxy.host=127.0.0.1", "groq.proxy.port=" + proxy.port())
+			.run((context) -> {
+				assertThat(context.getBean(GroqHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+				try (GroqTemplate tenantB = context.getBean(GroqTemplate.class)
+					.mutate()
+					.apiKey("gsk_tenant_b_through_the_proxy")
+					.build()) {
+					assertThat(tenantB.listModels()).hasSize(1);
+				}
+				String connect = "CONNECT " + TestCertificates.HOST + ":" + https.port() + " HTTP/1.1";
+				assertThat(proxy.requestLines()).as("one tunnel for each template's own pool")
+					.containsExactly(connect, connect);
+				assertThat(https.requests()).extracting(LocalHttpsServer.Request::authorization)
+					.containsExactly("Bearer " + KEY, "Bearer gsk_tenant_b_through_the_proxy");
 			});
 	}
 
