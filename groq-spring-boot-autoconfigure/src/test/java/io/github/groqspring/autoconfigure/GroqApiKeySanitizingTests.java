@@ -25,6 +25,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -89,14 +90,7 @@ class GroqApiKeySanitizingTests {
 	@Test
 	void configpropsEndpointMasksTheBoundKeyAndItsInput() {
 		this.runner.withPropertyValues("groq.api-key=" + KEY).run((context) -> {
-			ConfigurationPropertiesBeanDescriptor groq = context.getBean(ConfigurationPropertiesReportEndpoint.class)
-				.configurationPropertiesWithPrefix("groq")
-				.getContexts()
-				.values()
-				.iterator()
-				.next()
-				.getBeans()
-				.get("groq-io.github.groqspring.autoconfigure.GroqProperties");
+			ConfigurationPropertiesBeanDescriptor groq = groqProperties(context);
 			assertThat(groq.getPrefix()).isEqualTo("groq");
 			assertThat(groq.getProperties()).containsEntry("apiKey", "******")
 				.containsEntry("defaultModel", "llama-3.3-70b-versatile")
@@ -122,15 +116,7 @@ class GroqApiKeySanitizingTests {
 				assertThat(values(env, "groq.proxy.password")).containsExactly("******");
 				assertThat(values(env, "GROQ_PROXY_PASSWORD")).containsExactly("******");
 				assertThat(values(env, "groq.proxy.username")).containsExactly("groq-user");
-				ConfigurationPropertiesBeanDescriptor groq = context
-					.getBean(ConfigurationPropertiesReportEndpoint.class)
-					.configurationPropertiesWithPrefix("groq")
-					.getContexts()
-					.values()
-					.iterator()
-					.next()
-					.getBeans()
-					.get("groq-io.github.groqspring.autoconfigure.GroqProperties");
+				ConfigurationPropertiesBeanDescriptor groq = groqProperties(context);
 				assertThat(groq.getProperties().get("proxy")).isEqualTo(Map.of("host", "proxy.corp.example", "port",
 						3128, "username", "groq-user", "password", "******"));
 				assertThat(String.valueOf(groq.getInputs())).doesNotContain("pr0xy-s3cret");
@@ -171,6 +157,18 @@ class GroqApiKeySanitizingTests {
 			}
 		}
 		return classes.toArray(Class<?>[]::new);
+	}
+
+	/** The configprops endpoint's report of GroqProperties. */
+	private static ConfigurationPropertiesBeanDescriptor groqProperties(ApplicationContext context) {
+		return context.getBean(ConfigurationPropertiesReportEndpoint.class)
+			.configurationPropertiesWithPrefix("groq")
+			.getContexts()
+			.values()
+			.iterator()
+			.next()
+			.getBeans()
+			.get("groq-io.github.groqspring.autoconfigure.GroqProperties");
 	}
 
 }

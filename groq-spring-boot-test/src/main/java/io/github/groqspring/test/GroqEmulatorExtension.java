@@ -19,20 +19,29 @@ import org.jspecify.annotations.Nullable;
  * hands it to the test. The emulator starts at its first use, so a field initializer may
  * already read its {@link #baseUrl()}.
  *
- * <p>Declared, it runs one emulator per test class, forgets its recorded requests and
- * scripts after each test, and injects it into test and lifecycle method parameters and
- * into fields of type {@code GroqEmulator} that are still {@code null}:
+ * <p>Declared, it runs one emulator per test class, {@linkplain GroqEmulator#reset() resets}
+ * it after each test (after the test's own {@code @AfterEach} methods, so that these may
+ * still close what used it) and closes it after the class. It injects the emulator into
+ * test and lifecycle method parameters and into fields of type {@code GroqEmulator} that
+ * are still {@code null}: static ones before the class's first test, so that instance field
+ * initializers may already use them, instance ones after each instance is made:
  *
  * <pre>{@code
  * @ExtendWith(GroqEmulatorExtension.class)
  * class MyClientTests {
+ *     static GroqEmulator emulator;
+ *
+ *     private final MyClient client = new MyClient(emulator.baseUrl());
+ *
  *     @Test
- *     void retriesFlex(GroqEmulator groq) {
+ *     void retriesFlex(GroqEmulator groq) {   // the same emulator
  *         groq.enqueue(EmulatedResponse.flexCapacityExceeded());
- *         // build the code under test with groq.baseUrl()
  *     }
  * }
  * }</pre>
+ *
+ * With {@code @TestInstance(PER_CLASS)} the instance is made before the extension runs:
+ * register it in a static field and call {@link #emulator()} instead.
  *
  * Registered in a field, it is per class when the field is {@code static} and per test
  * otherwise (a fresh emulator for each test, closed after it), and may carry settings that
