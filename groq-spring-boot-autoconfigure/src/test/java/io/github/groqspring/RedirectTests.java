@@ -140,6 +140,29 @@ class RedirectTests {
 	}
 
 	@Test
+	void credentialsInTheLocationAreNeverShown() {
+		this.groq.enqueue(EmulatedResponse.raw(302, "text/html", "<html><title>Found</title></html>")
+			.withHeader("Location", "https://user:topsecretpw@other.example/x?k=" + KEY));
+		GroqRedirectException ex = catchThrowableOfType(GroqRedirectException.class,
+				() -> this.template.chat(ChatRequest.builder(MODEL).user("Hi")));
+		assertThat(ex.getLocation()).isEqualTo("https://******@other.example/x?k=******");
+		assertThat(ex).hasMessage("Groq answered 302 Found with a redirect to https://******@other.example/x?k=****** "
+				+ "(request " + ex.getRequestId() + "), which was not followed: Groq's API does not redirect, and the "
+				+ "request would have gone to another address; check groq.base-url");
+		assertThat(ex.getRequestId()).isEqualTo(this.groq.requests().get(0).requestId());
+	}
+
+	@Test
+	void aPasswordWithAnUnencodedHashInTheLocationIsNotShownEither() {
+		this.groq.enqueue(EmulatedResponse.raw(307, "text/html", "")
+			.withHeader("Location", "http://user:pa#ss?w/rd@other.example:8443/x"));
+		GroqRedirectException ex = catchThrowableOfType(GroqRedirectException.class,
+				() -> this.template.chat(ChatRequest.builder(MODEL).user("Hi")));
+		assertThat(ex.getLocation()).isEqualTo("http://******@other.example:8443/x");
+		assertThat(ex.getMessage()).doesNotContain("pa#ss");
+	}
+
+	@Test
 	void aRedirectWithoutLocationIsStillATypedError() {
 		this.groq.enqueue(EmulatedResponse.raw(300, "text/html", "<html><title>Choose</title></html>"));
 		GroqApiException ex = catchThrowableOfType(GroqRedirectException.class,
