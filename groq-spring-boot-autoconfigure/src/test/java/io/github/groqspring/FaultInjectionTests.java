@@ -10,6 +10,7 @@ import io.github.groqspring.error.GroqBadRequestException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqRateLimitException;
 import io.github.groqspring.error.GroqRequestTooLargeException;
+import io.github.groqspring.error.GroqAuthenticationException;
 import io.github.groqspring.error.GroqServerException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.RateLimitExhaustedException;
@@ -110,6 +111,19 @@ class FaultInjectionTests {
 			assertThat(ex.getStatusCode()).isEqualTo(503);
 			assertThat(ex.getErrorMessage()).isEqualTo("down 2");
 			assertThat(tiersSent()).containsExactly("flex", "flex", "flex", "on_demand", "on_demand", "on_demand");
+		}
+	}
+
+	@Test
+	void aFallbackFailingWithANonRetryableErrorCountsEveryRequestTheCallSent() throws Exception {
+		flexFullThreeTimes();
+		emulator.enqueue(EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key", "Invalid API Key"));
+		try (GroqTemplate withFallback = template().flexFallbackTier(ServiceTier.ON_DEMAND).build()) {
+			GroqAuthenticationException ex = catchThrowableOfType(GroqAuthenticationException.class,
+					() -> withFallback.chat(request(ServiceTier.FLEX)));
+			assertThat(ex.getAttempts()).isEqualTo(4);
+			assertThat(ex.getStatusCode()).isEqualTo(401);
+			assertThat(tiersSent()).containsExactly("flex", "flex", "flex", "on_demand");
 		}
 	}
 

@@ -145,7 +145,8 @@ public final class ChatChunkReader {
 		catch (IOException ex) {
 			if (ex instanceof InterruptedIOException || ex.getClass().getSimpleName().contains("Timeout")) {
 				String limit = (ex instanceof StreamingResponse.IdleTimeoutException) ? ex.getMessage()
-						: "no bytes within groq.read-timeout (" + ex + ")";
+						: "no bytes within the read timeout (groq.read-timeout, or RequestOptions.readTimeout of this call; "
+								+ ex + ")";
 				throw new GroqStreamTimeoutException(failure("stalled", limit), partialResponse(), this.chunks, ex);
 			}
 			throw new GroqStreamTruncatedException(failure("broke", ex + "; the answer is incomplete"),
