@@ -213,6 +213,77 @@ class ApiKeyEchoedBackTests {
 		assertThat(output.getAll()).doesNotContain(PROXY_KEY);
 	}
 
+	/**
+	 * A configured key shorter than eight characters (a proxy's {@code sk-123}) is masked
+	 * wherever it stands as a whole token, and only there: the same characters inside a
+	 * longer token ({@code sk-1234}, {@code ask-123}, {@code sk-123_b}) are left alone.
+	 */
+	@Test
+	void aShortConfiguredKeyIsMaskedWhereverItIsAWholeToken(CapturedOutput output) throws Exception {
+		String shortKey = "sk-123";
+		try (GroqTemplate proxied = GroqTemplate.builder()
+			.baseUrl(this.emulator.baseUrl())
+			.apiKey(shortKey)
+			.retry(RetrySettings.NONE)
+			.build()) {
+			this.emulator.enqueue(EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key",
+					"Invalid API Key: sk-123 is not valid (nor sk-1234, ask-123, sk-123_b or 'sk-123')"));
+
+			GroqAuthenticationException ex = catchThrowableOfType(GroqAuthenticationException.class,
+					() -> proxied.chat(ChatRequest.builder(MODEL).user("Hi")));
+
+			assertThat(ex.getErrorMessage())
+				.isEqualTo("Invalid API Key: ****** is not valid (nor sk-1234, ask-123, sk-123_b or '******')");
+			assertThat(ex).hasMessage("Groq answered 401 Unauthorized [type=invalid_request_error, code=invalid_api_key]: "
+					+ "Invalid API Key: ****** is not valid (nor sk-1234, ask-123, sk-123_b or '******') (request "
+					+ this.emulator.lastRequest().requestId() + "). Check GROQ_API_KEY (groq.api-key)");
+		}
+		assertThat(output.getAll()).doesNotContainPattern("(?<![A-Za-z0-9_-])sk-123(?![A-Za-z0-9_-])");
+	}
+
+	/**
+	 * A one-character placeholder key (emulators) is masked as a whole token, not inside
+	 * words, which would garble every message ({@code "answ******r******d"}); Groq-shaped keys
+	 * are masked all the same.
+	 */
+	@Test
+	void aOneCharacterKeyDoesNotGarbleMessagesButIsStillMaskedAsAToken() throws Exception {
+		try (GroqTemplate placeholder = GroqTemplate.builder()
+			.baseUrl(this.emulator.baseUrl())
+			.apiKey("e")
+			.retry(RetrySettings.NONE)
+			.build()) {
+			this.emulator.enqueue(EmulatedResponse.error(400, "invalid_request_error", null,
+					"Please check the request entered; key e was seen, and " + KEY));
+
+			GroqBadRequestException ex = catchThrowableOfType(GroqBadRequestException.class,
+					() -> placeholder.chat(ChatRequest.builder(MODEL).user("Hi")));
+
+			assertThat(ex).hasMessage("Groq answered 400 Bad Request [type=invalid_request_error, code=null]: Please "
+					+ "check the request entered; key ****** was seen, and gsk_****** (request "
+					+ this.emulator.lastRequest().requestId() + ")");
+		}
+	}
+
+	/** A configured key of eight characters or more is masked anywhere, even inside a longer token. */
+	@Test
+	void anEightCharacterKeyIsMaskedEvenInsideAToken(CapturedOutput output) throws Exception {
+		try (GroqTemplate proxied = GroqTemplate.builder()
+			.baseUrl(this.emulator.baseUrl())
+			.apiKey("proxy-k8")
+			.retry(RetrySettings.NONE)
+			.build()) {
+			this.emulator.enqueue(EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key",
+					"Invalid API Key: Bearerproxy-k8s is not valid"));
+
+			GroqAuthenticationException ex = catchThrowableOfType(GroqAuthenticationException.class,
+					() -> proxied.chat(ChatRequest.builder(MODEL).user("Hi")));
+
+			assertThat(ex.getErrorMessage()).isEqualTo("Invalid API Key: Bearer******s is not valid");
+		}
+		assertThat(output.getAll()).doesNotContain("proxy-k8");
+	}
+
 	@Test
 	void theHealthDetailsOfAnEchoed401HoldNoKey(CapturedOutput output) {
 		this.emulator.enqueue(GroqEmulator.MODELS, EmulatedResponse.error(401, "invalid_request_error",

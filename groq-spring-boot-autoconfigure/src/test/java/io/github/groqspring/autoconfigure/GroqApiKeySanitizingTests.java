@@ -132,6 +132,24 @@ class GroqApiKeySanitizingTests {
 	}
 
 	@Test
+	void envEndpointMasksAShortProxyKeyWhereItIsAWholeToken() {
+		this.runner.withPropertyValues("groq.api-key=sk-123", "spring.ai.openai.api-key=sk-123",
+				"app.note=sk-123 upstream, sk-1234 elsewhere")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("jvm",
+						Map.of("sun.java.command", "app.jar --groq.api-key=sk-123 --server.port=8080"))))
+			.run((context) -> {
+				EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+				assertThat(values(env, "groq.api-key")).containsExactly("******");
+				assertThat(values(env, "spring.ai.openai.api-key")).containsExactly("******");
+				assertThat(values(env, "app.note")).containsExactly("****** upstream, sk-1234 elsewhere");
+				assertThat(env.environmentEntry("sun.java.command").getProperty().getValue())
+					.isEqualTo("app.jar --groq.api-key=****** --server.port=8080");
+			});
+	}
+
+	@Test
 	void envEndpointHidesTheKeyUnderItsRelaxedNames() {
 		this.runner
 			.withInitializer((context) -> context.getEnvironment()
