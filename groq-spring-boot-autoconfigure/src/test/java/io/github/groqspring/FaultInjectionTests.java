@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.chat.GroqStructuredOutputException;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqBadRequestException;
 import io.github.groqspring.error.GroqInvalidResponseException;
@@ -351,6 +352,53 @@ class FaultInjectionTests {
 					"Not sent: Groq's rate limit for model llama-3.3-70b-versatile on tier null is exhausted for another ");
 			assertThat(ex.getResetIn()).isBetween(Duration.ofSeconds(7), Duration.ofMillis(7660));
 			assertThat(emulator.requests()).hasSize(1);
+		}
+	}
+
+	@Test
+	void aCallNotSentForAnExhaustedRateLimitCountsNoAttempts() throws Exception {
+		try (GroqTemplate waiting = template().rateLimitWait(true).build()) {
+			emulator.enqueue(EmulatedResponse.reply("last one")
+				.withHeader("x-ratelimit-remaining-tokens", "0")
+				.withHeader("x-ratelimit-reset-tokens", "7.66s"));
+			waiting.chat(request(null));
+			RateLimitExhaustedException ex = catchThrowableOfType(RateLimitExhaustedException.class,
+					() -> waiting.chat(request(null), RequestOptions.builder().callTimeout(Duration.ofSeconds(1)).build()));
+			assertThat(ex.getAttempts()).isZero();
+			assertThat(emulator.requests()).hasSize(1);
+		}
+	}
+
+	record Capital(String city) {
+	}
+
+	@Test
+	void aStructuredAnswerThatDoesNotMatchAfterAFallbackCountsEveryRequest() throws Exception {
+		flexFullThreeTimes();
+		emulator.enqueue(EmulatedResponse.reply("Paris, of course"));
+		try (GroqTemplate withFallback = template().flexFallbackTier(ServiceTier.ON_DEMAND).build()) {
+			GroqStructuredOutputException ex = catchThrowableOfType(GroqStructuredOutputException.class,
+					() -> withFallback.chat(ChatRequest.builder("openai/gpt-oss-120b")
+						.user("Capital of France?")
+						.serviceTier(ServiceTier.FLEX), Capital.class));
+			assertThat(ex.getAttempts()).isEqualTo(4);
+			assertThat(ex.getContent()).isEqualTo("Paris, of course");
+			assertThat(tiersSent()).containsExactly("flex", "flex", "flex", "on_demand");
+		}
+	}
+
+	@Test
+	void aStructuredAnswerWithoutContentAfterARetryCountsBothRequests() throws Exception {
+		emulator.enqueue(EmulatedResponse.error(503, "internal_server_error", null, "Service Unavailable"));
+		emulator.enqueue(EmulatedResponse.toolCall("call_1", "lookup", "{}"));
+		try (GroqTemplate groq = template().build()) {
+			GroqStructuredOutputException ex = catchThrowableOfType(GroqStructuredOutputException.class,
+					() -> groq.chat(ChatRequest.builder("openai/gpt-oss-120b").user("Capital of France?"),
+							Capital.class));
+			assertThat(ex).hasMessage("The model answered without content (finish_reason 'tool_calls'): expected JSON for "
+					+ Capital.class.getName());
+			assertThat(ex.getAttempts()).isEqualTo(2);
+			assertThat(emulator.requests()).hasSize(2);
 		}
 	}
 
