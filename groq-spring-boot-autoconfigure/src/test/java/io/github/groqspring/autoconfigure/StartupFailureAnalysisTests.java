@@ -2,6 +2,7 @@ package io.github.groqspring.autoconfigure;
 
 import java.util.Map;
 
+import io.github.groqspring.GroqTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -73,6 +75,31 @@ class StartupFailureAnalysisTests {
 	@Test
 	void aKeyWithALineBreakFailsStartUpNamingThePropertyAndNotShowingTheKey(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run(EMULATOR_URL, "--groq.api-key=gsk_x\r\nX-Evil: 1"));
+
+		assertThat(analysis(output)).isEqualTo("""
+				Description:
+
+				Invalid configuration property 'groq.api-key':
+
+				    Property: groq.api-key
+				    Value: (a secret, not shown)
+				    Origin: "groq.api-key" from property source "commandLineArgs"
+				    Reason: The Groq API key contains a control character (U+000D) at index 5; a key is one line of \
+				printable characters (the key is not shown)
+
+				Action:
+
+				Set groq.api-key (or the GROQ_API_KEY environment variable) to the key exactly as \
+				https://console.groq.com/keys shows it: one line, without line breaks or other control characters.""");
+		assertThat(output.getAll()).doesNotContain("X-Evil");
+	}
+
+	/** The health probe builds its own client with groq.api-key: with a user's own template too. */
+	@Test
+	void aKeyWithALineBreakFailsStartUpTheSameWayWhenOnlyTheHealthProbeReadsIt(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(UserTemplateApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--groq.api-key=gsk_x\r\nX-Evil: 1"));
 
 		assertThat(analysis(output)).isEqualTo("""
 				Description:
@@ -192,6 +219,18 @@ class StartupFailureAnalysisTests {
 	@ImportAutoConfiguration({ GroqAutoConfiguration.class, RestClientAutoConfiguration.class,
 			JacksonAutoConfiguration.class })
 	static class GroqApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ GroqAutoConfiguration.class, GroqHealthContributorAutoConfiguration.class,
+			RestClientAutoConfiguration.class, JacksonAutoConfiguration.class })
+	static class UserTemplateApplication {
+
+		@Bean
+		GroqTemplate groqTemplate() {
+			return GroqTemplate.builder().baseUrl("http://127.0.0.1:9").apiKey("gsk_theUsersOwnKey").build();
+		}
 
 	}
 
