@@ -44,6 +44,8 @@ class StartupFailureAnalysisTests {
 			groq.retry.max-retry-after | -60s  | groq.retry.max-retry-after must be 0s or more, such as 60s
 			groq.stream.idle-timeout   | 0s    | groq.stream.idle-timeout must be more than 0s, such as 30s (unset, only groq.read-timeout applies)
 			groq.flex.fallback-tier    | flex  | groq.flex.fallback-tier must not be flex itself: use on_demand, auto or performance
+			groq.health.timeout        | 0s    | groq.health.timeout must be more than 0s, such as 3s
+			groq.health.cache-time-to-live | -1s | groq.health.cache-time-to-live must be 0s or more, such as 60s (0s asks Groq on every check)
 			""")
 	void aValueOutOfRangeFailsStartUpNamingThePropertyItsValueItsOriginAndTheRange(String property, String value,
 			String reason, CapturedOutput output) {
@@ -51,6 +53,7 @@ class StartupFailureAnalysisTests {
 
 		String parent = property.substring(0, property.lastIndexOf('.'));
 		String type = parent.equals("groq") ? "io.github.groqspring.autoconfigure.GroqProperties"
+				: parent.equals("groq.health") ? "io.github.groqspring.autoconfigure.GroqHealthProperties"
 				: "io.github.groqspring.autoconfigure.GroqProperties$"
 						+ switch (parent) {
 							case "groq.retry" -> "Retry";
@@ -216,8 +219,8 @@ class StartupFailureAnalysisTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ GroqAutoConfiguration.class, RestClientAutoConfiguration.class,
-			JacksonAutoConfiguration.class })
+	@ImportAutoConfiguration({ GroqAutoConfiguration.class, GroqHealthContributorAutoConfiguration.class,
+			RestClientAutoConfiguration.class, JacksonAutoConfiguration.class })
 	static class GroqApplication {
 
 	}
