@@ -32,6 +32,23 @@ class StartupFailureAnalysisTests {
 
 	private static final String EMULATOR_URL = "--groq.base-url=http://127.0.0.1:9";
 
+	/** The analysis of {@code --groq.api-key=gsk_x\r\nX-Evil: 1}. */
+	private static final String LINE_BREAK_IN_THE_KEY = """
+			Description:
+
+			Invalid configuration property 'groq.api-key':
+
+			    Property: groq.api-key
+			    Value: (a secret, not shown)
+			    Origin: "groq.api-key" from property source "commandLineArgs"
+			    Reason: The Groq API key contains a control character (U+000D) at index 5; a key is one line of \
+			printable characters (the key is not shown)
+
+			Action:
+
+			Set groq.api-key (or the GROQ_API_KEY environment variable) to the key exactly as \
+			https://console.groq.com/keys shows it: one line, without line breaks or other control characters.""";
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			groq.connect-timeout       | 0     | groq.connect-timeout must be more than 0s, such as 5s
@@ -79,21 +96,7 @@ class StartupFailureAnalysisTests {
 	void aKeyWithALineBreakFailsStartUpNamingThePropertyAndNotShowingTheKey(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run(EMULATOR_URL, "--groq.api-key=gsk_x\r\nX-Evil: 1"));
 
-		assertThat(analysis(output)).isEqualTo("""
-				Description:
-
-				Invalid configuration property 'groq.api-key':
-
-				    Property: groq.api-key
-				    Value: (a secret, not shown)
-				    Origin: "groq.api-key" from property source "commandLineArgs"
-				    Reason: The Groq API key contains a control character (U+000D) at index 5; a key is one line of \
-				printable characters (the key is not shown)
-
-				Action:
-
-				Set groq.api-key (or the GROQ_API_KEY environment variable) to the key exactly as \
-				https://console.groq.com/keys shows it: one line, without line breaks or other control characters.""");
+		assertThat(analysis(output)).isEqualTo(LINE_BREAK_IN_THE_KEY);
 		assertThat(output.getAll()).doesNotContain("X-Evil");
 	}
 
@@ -104,21 +107,7 @@ class StartupFailureAnalysisTests {
 		application.setWebApplicationType(WebApplicationType.NONE);
 		assertThatException().isThrownBy(() -> application.run("--groq.api-key=gsk_x\r\nX-Evil: 1"));
 
-		assertThat(analysis(output)).isEqualTo("""
-				Description:
-
-				Invalid configuration property 'groq.api-key':
-
-				    Property: groq.api-key
-				    Value: (a secret, not shown)
-				    Origin: "groq.api-key" from property source "commandLineArgs"
-				    Reason: The Groq API key contains a control character (U+000D) at index 5; a key is one line of \
-				printable characters (the key is not shown)
-
-				Action:
-
-				Set groq.api-key (or the GROQ_API_KEY environment variable) to the key exactly as \
-				https://console.groq.com/keys shows it: one line, without line breaks or other control characters.""");
+		assertThat(analysis(output)).isEqualTo(LINE_BREAK_IN_THE_KEY);
 		assertThat(output.getAll()).doesNotContain("X-Evil");
 	}
 
