@@ -133,10 +133,6 @@ public final class GroqAutoConfiguration {
 	}
 
 	/**
-	 * Hand a secret-bearing property to the builder; what the builder refuses becomes a
-	 * failure analysis naming the property and its origin, showing only {@code shownValue}.
-	 */
-	/**
 	 * Set the key on a builder, a bad one (a line break, a control character) failing
 	 * start-up with the failure analysis for {@code groq.api-key}, never a raw stack trace:
 	 * for the template, and for the health probe's own client.
@@ -145,6 +141,10 @@ public final class GroqAutoConfiguration {
 		apply(() -> builder.apiKey(apiKey), "groq.api-key", null, API_KEY_ACTION, environment);
 	}
 
+	/**
+	 * Hand a secret-bearing property to the builder; what the builder refuses becomes a
+	 * failure analysis naming the property and its origin, showing only {@code shownValue}.
+	 */
 	private static void apply(Runnable setter, String property, @Nullable String shownValue, String action,
 			Environment environment) {
 		try {

@@ -102,8 +102,8 @@ public record Tool(String type, @Nullable Function function) {
 				throw new IllegalArgumentException("A function tool needs a name");
 			}
 			if (!isValidName(name)) {
-				throw new IllegalArgumentException("A function tool's name must be 1 to " + MAX_FUNCTION_NAME_LENGTH + " letters (a-z, A-Z), digits, "
-						+ "underscores or dashes, was '" + name + "'");
+				throw new IllegalArgumentException("A function tool's name must be 1 to " + MAX_FUNCTION_NAME_LENGTH
+						+ " letters (a-z, A-Z), digits, underscores or dashes, was '" + name + "'");
 			}
 		}
 
