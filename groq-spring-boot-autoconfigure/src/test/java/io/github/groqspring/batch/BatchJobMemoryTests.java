@@ -1,0 +1,44 @@
+package io.github.groqspring.batch;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.github.groqspring.test.GroqEmulator;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A million small requests submitted as one job, awaited and read back by a client JVM with
+ * 64 MB of heap, against the emulator in this JVM answering compactly.
+ */
+class BatchJobMemoryTests {
+
+	@Test
+	void aMillionRequestsRunAsTwentyBatchesInSixtyFourMegabytesOfHeap() throws Exception {
+		try (GroqEmulator emulator = GroqEmulator.start()) {
+			emulator.batches().compactAnswers(true);
+			String output = run(emulator, "64m", 1_000_000, "job");
+			assertThat(output.lines().findFirst()).hasValue(
+					"requests=1000000 parts=20 successes=1000000 failures=0 duplicates=0 missing=0");
+			assertThat(output).containsPattern("peak heap \\d+ MB of \\d+ MB; submit \\d+ ms, await \\d+ ms, results \\d+ ms");
+			System.out.println(output);
+		}
+	}
+
+	private static String run(GroqEmulator emulator, String heap, int requests, String mode) throws Exception {
+		List<String> command = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin"
+				+ File.separator + "java", "-Xmx" + heap, "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
+				MillionRequestJob.class.getName(), emulator.baseUrl(), Integer.toString(requests), mode));
+		Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+		byte[] out = process.getInputStream().readAllBytes();
+		assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+		String text = new String(out, StandardCharsets.UTF_8);
+		assertThat(process.exitValue()).as(text).isZero();
+		return text;
+	}
+
+}
