@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -226,11 +225,10 @@ public final class BatchJobs {
 	 * @throws BatchJobAwaitTimeoutException when the polling's timeout passes first
 	 */
 	public BatchJob await(BatchJob job, BatchPolling polling, Consumer<BatchJob> onProgress) {
-		AtomicReference<BatchJob> last = new AtomicReference<>(job);
+		BatchJob[] last = { job };
 		return this.poller.await(() -> {
-			BatchJob next = refresh(last.get());
-			last.set(next);
-			return next;
+			last[0] = refresh(last[0]);
+			return last[0];
 		}, JOB, polling, onProgress);
 	}
 
@@ -344,8 +342,7 @@ public final class BatchJobs {
 			Batch batch = part.batch();
 			Path file = part.inputFile();
 			if (file != null) {
-				BatchPartWriter.deleteQuietly(file);
-				BatchPartWriter.deleteQuietly(file.getParent());
+				deletePartFile(file);
 			}
 			if (batch != null) {
 				for (String fileId : Stream.of(batch.inputFileId(), batch.outputFileId(), batch.errorFileId())
@@ -378,8 +375,7 @@ public final class BatchJobs {
 			else {
 				try {
 					parts.add(part.withBatch(submitPart(part.number(), job.parts().size(), file, job.options())));
-					BatchPartWriter.deleteQuietly(file);
-					BatchPartWriter.deleteQuietly(file.getParent());
+					deletePartFile(file);
 				}
 				catch (GroqException ex) {
 					parts.add(new Part(part.number(), part.lines(), part.bytes(), null, ex, file));
@@ -479,6 +475,15 @@ public final class BatchJobs {
 			.filter((batch) -> batch != null && !batch.isFinished())
 			.map((batch) -> batch.id() + " (" + batch.status() + ")")
 			.collect(Collectors.joining(", "));
+	}
+
+	/** A kept part file, and its directory once it holds no other part. */
+	private static void deletePartFile(Path file) {
+		BatchPartWriter.deleteQuietly(file);
+		Path directory = file.getParent();
+		if (directory != null) {
+			BatchPartWriter.deleteQuietly(directory);
+		}
 	}
 
 	private static Path createDirectory() {

@@ -18,6 +18,7 @@ import io.github.groqspring.batch.BatchJob.Part;
 import io.github.groqspring.batch.GroqBatchTemplateTests.MutableClock;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.error.GroqAuthenticationException;
+import io.github.groqspring.error.GroqBadRequestException;
 import io.github.groqspring.error.GroqServerException;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
@@ -162,6 +163,53 @@ class BatchJobsTests {
 						+ "groq.default-model");
 		}
 		assertThat(emulator.requests()).isEmpty();
+		assertThat(jobDirectories()).isEqualTo(this.jobDirectoriesBefore);
+	}
+
+	@Test
+	void aSplitOverGroqsLineLimitFailsThatBatchInTheEmulatorAndIsReportedForItsRequests() {
+		emulator.batches().limits(2, 1_000_000);
+		BatchJobs jobs = jobs(new BatchLimits(3, 1_000_000));
+		BatchJob done = jobs.await(jobs.submit(GroqBatchTemplateTests.input(5)), FAST, (job) -> {
+		});
+		assertThat(done.parts()).extracting(Part::lines, Part::status)
+			.containsExactly(tuple(3L, BatchStatus.FAILED), tuple(2L, BatchStatus.COMPLETED));
+		String failedId = done.parts().get(0).batch().id();
+		BatchResults results = jobs.results(done);
+		assertThat(results.successes()).extracting(BatchResult::customId).containsExactlyInAnyOrder("q4", "q5");
+		assertThat(results.failures()).extracting(BatchResult::customId).containsExactly("q1", "q2", "q3");
+		assertThat(results.failures()).allSatisfy((failure) -> {
+			assertThat(failure.error().code()).isEqualTo(BatchResult.Failure.BATCH_FAILED);
+			assertThat(failure.error().message()).isEqualTo("Batch " + failedId + " failed validation: The batch input "
+					+ "file has 3 requests: a batch holds at most 2.");
+		});
+	}
+
+	@Test
+	void aSplitOverGroqsFileSizeIsRefusedAtUploadAndOnlyThatPartIsLeftUnsubmitted() throws Exception {
+		long lineBytes = jsonl(IntStream.of(1)).length();
+		emulator.batches().limits(100, 2 * lineBytes);
+		BatchJobs jobs = jobs(new BatchLimits(3, 1_000_000));
+		BatchJob job = jobs.submit(GroqBatchTemplateTests.input(5));
+		assertThat(job.parts()).extracting(Part::lines, Part::isSubmitted)
+			.containsExactly(tuple(3L, false), tuple(2L, true));
+		Part refused = job.parts().get(0);
+		assertThat(refused.submitFailure()).isInstanceOf(GroqBadRequestException.class)
+			.hasMessageContaining("The file is " + 3 * lineBytes + " bytes, more than the " + 2 * lineBytes
+					+ " bytes a batch input file may have");
+		assertThat(Files.readString(refused.inputFile())).isEqualTo(jsonl(IntStream.of(1, 2, 3)));
+		assertThat(emulator.requests()).extracting(RecordedRequest::path)
+			.containsExactly("/openai/v1/files", "/openai/v1/files", "/openai/v1/batches");
+		assertThat(this.groq.batches().files().list()).hasSize(1);
+		BatchJob done = jobs.await(job, FAST, (progress) -> {
+		});
+		Map<String, String> codes = new HashMap<>();
+		jobs.forEachResult(done, (result) -> codes.put(result.customId(),
+				(result instanceof BatchResult.Failure failure) ? failure.error().code() : "ok"));
+		assertThat(codes).containsOnly(Map.entry("q1", BatchResult.Failure.NOT_SUBMITTED),
+				Map.entry("q2", BatchResult.Failure.NOT_SUBMITTED), Map.entry("q3", BatchResult.Failure.NOT_SUBMITTED),
+				Map.entry("q4", "ok"), Map.entry("q5", "ok"));
+		jobs.deleteFiles(done);
 		assertThat(jobDirectories()).isEqualTo(this.jobDirectoriesBefore);
 	}
 
