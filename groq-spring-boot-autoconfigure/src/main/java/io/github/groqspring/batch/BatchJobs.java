@@ -346,7 +346,7 @@ public final class BatchJobs {
 			}
 			if (batch != null) {
 				for (String fileId : Stream.of(batch.inputFileId(), batch.outputFileId(), batch.errorFileId())
-					.filter((id) -> id != null)
+					.flatMap(Stream::ofNullable)
 					.toList()) {
 					try {
 						this.batches.files().delete(fileId);
@@ -436,7 +436,9 @@ public final class BatchJobs {
 			}
 			action.accept(result);
 		});
-		if (seen.size() < expected) {
+		// a resumed part cancelled or expired before Groq validated it knows no size at all
+		boolean sizeUnknown = expected == 0;
+		if (seen.size() < expected || sizeUnknown) {
 			String code = switch (batch.status()) {
 				case EXPIRED -> BatchResult.Failure.EXPIRED;
 				case CANCELLED -> BatchResult.Failure.CANCELLED;

@@ -450,6 +450,26 @@ class BatchJobsTests {
 	}
 
 	@Test
+	void aResumedJobCancelledBeforeValidationStillReportsEveryRequestFromItsInputFile() {
+		emulator.batches().advanceOnRetrieve(false);
+		BatchJobs jobs = jobs(new BatchLimits(2, 1_000_000));
+		BatchJob resumed = jobs.resume(jobs.submit(GroqBatchTemplateTests.input(3)).batchIds());
+		assertThat(resumed.size()).as("Groq has not counted them yet").isZero();
+		BatchJob cancelling = jobs.cancel(resumed);
+		emulator.batches().advanceOnRetrieve(true);
+		BatchJob cancelled = jobs.await(cancelling, FAST, (job) -> {
+		});
+		assertThat(cancelled.parts()).extracting(Part::status, (part) -> part.batch().requestCounts().total())
+			.containsExactly(tuple(BatchStatus.CANCELLED, 0L), tuple(BatchStatus.CANCELLED, 0L));
+		BatchResults results = jobs.results(cancelled);
+		assertThat(results.failures()).extracting(BatchResult::customId).containsExactly("q1", "q2", "q3");
+		assertThat(results.failures()).allSatisfy((failure) -> {
+			assertThat(failure.cancelled()).isTrue();
+			assertThat(failure.error().message()).endsWith("(cancelled) returned no result for this request");
+		});
+	}
+
+	@Test
 	void jobsShareTheTemplatesLimits() {
 		assertThat(this.groq.batches().jobs()).isSameAs(this.groq.batches().jobs())
 			.hasToString("BatchJobs[limits=BatchLimits[maxLines=50000, maxBytes=104857600]]");

@@ -60,7 +60,7 @@ public final class MillionRequestJob {
 					+ (requests - seen.cardinality()));
 			System.out.println("peak heap " + peakHeapMegabytes() + " MB of " + Runtime.getRuntime().maxMemory() / 1024 / 1024
 					+ " MB; submit " + millis(start, submitted) + " ms, await " + millis(submitted, finished)
-					+ " ms, results " + millis(finished, read) + " ms");
+					+ " ms, results " + millis(finished, read) + " ms; CPU " + cpuMillis() + " ms");
 		}
 	}
 
@@ -87,6 +87,12 @@ public final class MillionRequestJob {
 			}
 		}
 		return peak / 1024 / 1024;
+	}
+
+	/** The CPU time of this JVM, all threads (JIT and GC included). */
+	static long cpuMillis() {
+		return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+			.getProcessCpuTime() / 1_000_000;
 	}
 
 	private static long millis(long from, long to) {

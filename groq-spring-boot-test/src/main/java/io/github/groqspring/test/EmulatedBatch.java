@@ -1,5 +1,6 @@
 package io.github.groqspring.test;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,6 +57,11 @@ final class EmulatedBatch {
 	private @Nullable JsonlRows rows;
 
 	private int[] lines = new int[0];
+
+	/** The custom id and model of each valid line, read once when it was validated. */
+	private String[] customIds = new String[0];
+
+	private String[] models = new String[0];
 
 	private int total;
 
@@ -173,6 +179,8 @@ final class EmulatedBatch {
 		if (!found.isEmpty()) {
 			this.errors = found;
 			this.lines = new int[0];
+			this.customIds = new String[0];
+			this.models = new String[0];
 			this.status = "failed";
 			this.timestamps.put("failed_at", now);
 			return;
@@ -193,6 +201,8 @@ final class EmulatedBatch {
 	 */
 	private void parse(JsonlRows rows, ArrayNode found) {
 		int[] valid = new int[rows.size()];
+		String[] validIds = new String[rows.size()];
+		String[] validModels = new String[rows.size()];
 		int count = 0;
 		Set<String> customIds = new HashSet<>();
 		for (int row = 0; row < rows.size(); row++) {
@@ -210,10 +220,13 @@ final class EmulatedBatch {
 				error(found, problem[0], problem[1], number);
 				continue;
 			}
-			Batches.Script scripted = this.batches.takeScript(line.get("custom_id").asString());
+			String customId = line.get("custom_id").asString();
+			Batches.Script scripted = this.batches.takeScript(customId);
 			if (scripted != null) {
 				this.script = this.script.and(scripted);
 			}
+			validIds[count] = customId;
+			validModels[count] = line.path("body").path("model").asString("");
 			valid[count++] = row;
 		}
 		if (count == 0 && found.isEmpty()) {
@@ -227,6 +240,8 @@ final class EmulatedBatch {
 		}
 		this.rows = rows;
 		this.lines = Arrays.copyOf(valid, count);
+		this.customIds = Arrays.copyOf(validIds, count);
+		this.models = Arrays.copyOf(validModels, count);
 	}
 
 	/** The code and message of what is wrong with a line, or {@code null}. */
@@ -275,7 +290,7 @@ final class EmulatedBatch {
 				cancel(now);
 				return;
 			}
-			run(line(this.processed), now);
+			run(this.processed, now);
 			this.processed++;
 		}
 		if (this.processed == this.total) {
@@ -296,12 +311,12 @@ final class EmulatedBatch {
 		return lines != null && this.processed >= lines;
 	}
 
-	private void run(JsonNode line, long now) {
-		String customId = line.get("custom_id").asString();
+	private void run(int index, long now) {
+		String customId = this.customIds[index];
 		EmulatedResponse scripted = this.batches.scriptedFailure(customId);
 		String requestId = this.batches.nextRequestId();
 		if (scripted == null && this.batches.answersCompactly()) {
-			String model = line.path("body").path("model").asString("");
+			String model = this.models[index];
 			CompactAnswer compact = this.compactAnswers.computeIfAbsent(model, (key) -> new CompactAnswer(key, now));
 			if (!this.batches.dropsResult(customId)) {
 				this.outputLines.add(compact.line(customId, requestId));
@@ -309,7 +324,7 @@ final class EmulatedBatch {
 			this.completed++;
 			return;
 		}
-		byte[] body = WireFormat.JSON.writeValueAsBytes(line.get("body"));
+		byte[] body = WireFormat.JSON.writeValueAsBytes(line(index).get("body"));
 		EmulatedResponse answer = (scripted != null) ? scripted : this.batches.chat()
 			.batchLine(new RecordedRequest("POST", GroqEmulator.CHAT_COMPLETIONS, Map.of(), body, null, requestId),
 					requestId);
@@ -336,7 +351,7 @@ final class EmulatedBatch {
 				? "This request could not be executed before the completion window expired."
 				: "This request was not executed because the batch was cancelled.";
 		for (int index = this.processed; index < this.total; index++) {
-			ObjectNode result = resultLine(line(index).get("custom_id").asString());
+			ObjectNode result = resultLine(this.customIds[index]);
 			result.putNull("response");
 			result.putObject("error").put("code", code).put("message", message);
 			this.errorLines.add(WireFormat.JSON.writeValueAsString(result));
@@ -344,9 +359,15 @@ final class EmulatedBatch {
 		}
 		this.processed = this.total;
 		this.rows = null;
+		this.customIds = new String[0];
+		this.models = new String[0];
 		Random random = new Random(this.id.hashCode());
 		this.outputFileId = store(this.outputLines, "output", random);
 		this.errorFileId = store(this.errorLines, "error", random);
+		// the files hold them now: a million-line job is not kept twice
+		this.outputLines.clear();
+		this.errorLines.clear();
+		this.compactAnswers.clear();
 		this.status = terminal;
 		this.timestamps.put(terminal + "_at", now);
 	}
@@ -357,10 +378,12 @@ final class EmulatedBatch {
 		}
 		List<String> shuffled = new ArrayList<>(results);
 		Collections.shuffle(shuffled, random);
-		String content = String.join("\n", shuffled) + "\n";
-		return this.batches.files()
-			.store(this.id + "_" + kind + ".jsonl", "batch_output", content.getBytes(StandardCharsets.UTF_8))
-			.id();
+		ByteArrayOutputStream content = new ByteArrayOutputStream(shuffled.size() * (shuffled.get(0).length() + 16));
+		for (String line : shuffled) {
+			content.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+			content.write('\n');
+		}
+		return this.batches.files().store(this.id + "_" + kind + ".jsonl", "batch_output", content.toByteArray()).id();
 	}
 
 	private ObjectNode resultLine(String customId) {
