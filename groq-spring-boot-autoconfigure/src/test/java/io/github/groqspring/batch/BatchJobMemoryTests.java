@@ -9,14 +9,17 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.groqspring.test.GroqEmulator;
 import io.github.groqspring.test.RecordedRequest;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A million small requests submitted as one job, awaited and read back by a client JVM with
- * 64 MB of heap, against the emulator in this JVM answering compactly.
+ * 64 MB of heap, against the emulator in this JVM answering compactly. Tagged to run in a
+ * surefire JVM of its own (see this module's pom).
  */
+@Tag("million-requests")
 class BatchJobMemoryTests {
 
 	@Test
