@@ -192,9 +192,10 @@ public final class Batches {
 
 	/**
 	 * Answer every batch line with a plain completion ({@code "Emulated reply for <custom_id>"},
-	 * 1 prompt and 4 completion tokens, Groq's shape) without validating or planning it, so
-	 * that a volume test runs a million lines in seconds. Off by default; a line answered
-	 * with {@link #failRequest} still fails.
+	 * 1 prompt and 4 completion tokens, Groq's shape) without checking its request against
+	 * the model or planning an answer, so that a volume test runs a million lines in seconds.
+	 * The input file is still validated as a batch's is (limits, custom ids, method, url).
+	 * Off by default; a line answered with {@link #failRequest} still fails.
 	 * @param compact whether to answer compactly
 	 * @return this
 	 */
