@@ -22,11 +22,12 @@ import io.github.groqspring.error.GroqBadRequestException;
 import io.github.groqspring.error.GroqServerException;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.RecordedRequest;
 import io.github.groqspring.tier.ServiceTier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -36,6 +37,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.assertj.core.api.Assertions.tuple;
 
+@ExtendWith(GroqEmulatorExtension.class)
 class BatchJobsTests {
 
 	static final String KEY = "gsk_batch_job_test_0123456789";
@@ -44,7 +46,7 @@ class BatchJobsTests {
 
 	static final BatchPolling FAST = BatchPolling.every(Duration.ofMillis(1));
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private final GroqTemplate groq = GroqTemplate.builder()
 		.baseUrl(emulator.baseUrl())
@@ -58,12 +60,6 @@ class BatchJobsTests {
 	@AfterEach
 	void reset() throws Exception {
 		this.groq.close();
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
 	}
 
 	@Test

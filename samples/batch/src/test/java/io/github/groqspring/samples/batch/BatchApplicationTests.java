@@ -1,11 +1,12 @@
 package io.github.groqspring.samples.batch;
 
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,12 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class BatchApplicationTests {
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
 
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	@Test
 	void runSubmitsTheBatchShowsItsProgressAndPrintsTheAnswersInOrder(CapturedOutput output) {
