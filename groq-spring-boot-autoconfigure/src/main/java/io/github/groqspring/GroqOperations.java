@@ -2,6 +2,7 @@ package io.github.groqspring;
 
 import java.util.List;
 
+import io.github.groqspring.audio.GroqAudioTemplate;
 import io.github.groqspring.batch.GroqBatchTemplate;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
@@ -172,6 +173,25 @@ public interface GroqOperations {
 	 * or a template built on an emulator
 	 */
 	GroqBatchTemplate batches();
+
+	/**
+	 * Groq's audio endpoints: transcriptions and translations of speech (Whisper), and
+	 * speech from text (Orpheus). Audio requests never carry a tier: Groq's audio endpoints
+	 * take none.
+	 * @return the audio operations; a stub may return a mock of {@link GroqAudioTemplate} or
+	 * a template built on an emulator
+	 */
+	GroqAudioTemplate audio();
+
+	/**
+	 * Groq's audio endpoints with per-call timeouts and retries (a flex fallback does not
+	 * apply: audio has no tier), e.g. a longer call timeout for a large upload over a slow
+	 * link.
+	 * @param options the overrides of the {@code groq.*} settings for each call made through
+	 * the returned operations, each call's deadline starting when it is made
+	 * @return the audio operations
+	 */
+	GroqAudioTemplate audio(RequestOptions options);
 
 	/**
 	 * Build and send a request for structured output and return the answer as a record:

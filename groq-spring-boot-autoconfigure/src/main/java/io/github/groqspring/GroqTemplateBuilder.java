@@ -2,6 +2,7 @@ package io.github.groqspring;
 
 import java.time.Duration;
 
+import io.github.groqspring.audio.AudioLimits;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.internal.http.ApiKeyMask;
 import io.github.groqspring.internal.http.BaseUrls;
@@ -19,6 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -67,6 +69,8 @@ public final class GroqTemplateBuilder {
 	private @Nullable GroqObservationConvention observationConvention;
 
 	private boolean logContent;
+
+	private AudioLimits audioLimits = AudioLimits.DEFAULT;
 
 	GroqTemplateBuilder() {
 	}
@@ -291,6 +295,20 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
+	 * The largest audio file an upload to the audio endpoints may carry, checked before a
+	 * byte is sent.
+	 * @param maxAudioUploadSize at least 1 byte (default 25 MB, Groq's limit on every plan)
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder maxAudioUploadSize(DataSize maxAudioUploadSize) {
+		if (maxAudioUploadSize.toBytes() < 1) {
+			throw new IllegalArgumentException("maxAudioUploadSize must be at least 1 byte, was " + maxAudioUploadSize);
+		}
+		this.audioLimits = new AudioLimits(maxAudioUploadSize.toBytes());
+		return this;
+	}
+
+	/**
 	 * Build the template.
 	 * @return the template; close it to release its connection pool
 	 */
@@ -308,7 +326,8 @@ public final class GroqTemplateBuilder {
 				new GroqTemplate.CallPolicy(this.retry, this.readTimeout, this.callTimeout, this.flexFallbackTier,
 						this.rateLimitWait),
 				this.streamIdleTimeout, new GroqObserver(this.observationRegistry, this.observationConvention,
-						this.logContent ? new GroqContentLogger(this.apiKey) : null));
+						this.logContent ? new GroqContentLogger(this.apiKey) : null),
+				this.audioLimits);
 	}
 
 	/**

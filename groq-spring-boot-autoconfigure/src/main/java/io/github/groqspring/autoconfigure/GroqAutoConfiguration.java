@@ -79,6 +79,7 @@ public final class GroqAutoConfiguration {
 			.flexFallbackTier(properties.getFlex().getFallbackTier())
 			.rateLimitWait(properties.getRateLimit().isWait())
 			.streamIdleTimeout(properties.getStream().getIdleTimeout())
+			.maxAudioUploadSize(properties.getAudio().getMaxUploadSize())
 			.restClientBuilder(restClientBuilder(beanFactory, restClientBuilder, restClientCustomizers));
 		jsonMapper.ifAvailable(builder::jsonMapper);
 		observationRegistry.ifUnique(builder::observationRegistry);

@@ -315,6 +315,16 @@ class GroqAutoConfigurationTests {
 			}
 
 			@Override
+			public io.github.groqspring.audio.GroqAudioTemplate audio() {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
+			public io.github.groqspring.audio.GroqAudioTemplate audio(io.github.groqspring.RequestOptions options) {
+				throw new UnsupportedOperationException();
+			}
+
+			@Override
 			public List<GroqModel> listModels() {
 				return List.of();
 			}
