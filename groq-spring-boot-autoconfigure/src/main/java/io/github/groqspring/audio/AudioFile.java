@@ -273,7 +273,7 @@ public final class AudioFile {
 	}
 
 	private static String typeOf(String filename) {
-		return EXTENSIONS.get(Objects.requireNonNull(extension(filename)));
+		return Objects.requireNonNull(EXTENSIONS.get(Objects.requireNonNull(extension(filename))));
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 import io.github.groqspring.http.ResponseMetadata;
@@ -197,9 +198,10 @@ public class GroqAudioTemplate {
 	}
 
 	/**
-	 * Speak a text into a file. The audio goes to a temporary file beside it first, moved
-	 * into place once complete, so that the file never holds part of an answer; a failed
-	 * call leaves the file as it was.
+	 * Speak a text into a file. The audio goes to a temporary file beside it first (a hidden
+	 * {@code .part} file, created with the default permissions), moved into place once
+	 * complete, so that the file never holds part of an answer; a failed call leaves the file
+	 * as it was. The file's directory must exist.
 	 * @param request the text, the model and the voice
 	 * @param file the file to write, e.g. {@code hello.wav}; replaced if it exists
 	 * @return what was written
@@ -211,8 +213,10 @@ public class GroqAudioTemplate {
 		Path directory = target.getParent();
 		Path partial;
 		try {
-			partial = Files.createTempFile((directory != null) ? directory : Path.of("."),
-					"." + target.getFileName(), ".part");
+			// Not Files.createTempFile, whose file is the owner's only: the speech keeps the
+			// permissions any file the caller writes gets.
+			partial = Files.createFile(((directory != null) ? directory : Path.of("."))
+				.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".part"));
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException("Cannot write the speech to " + file + ": " + ex.getMessage(), ex);

@@ -332,6 +332,20 @@ class GroqAudioTemplateTests {
 	}
 
 	@Test
+	void aSpokenFileGetsTheDefaultPermissionsNotATemporaryFilesOwnerOnlyOnes(@TempDir Path directory)
+			throws IOException {
+		boolean posix = directory.getFileSystem().supportedFileAttributeViews().contains("posix");
+		org.junit.jupiter.api.Assumptions.assumeTrue(posix, "a POSIX file system");
+		Path reference = Files.createFile(directory.resolve("reference"));
+		Path file = directory.resolve("new.wav");
+		this.groq.audio().speak(SpeechRequest.builder(ORPHEUS, "Hi", "troy").build(), file);
+		assertThat(Files.getPosixFilePermissions(file)).isEqualTo(Files.getPosixFilePermissions(reference));
+		try (var files = Files.list(directory)) {
+			assertThat(files).containsExactlyInAnyOrder(reference, file);
+		}
+	}
+
+	@Test
 	void aFailedSpeechLeavesTheFileAsItWas(@TempDir Path directory) throws IOException {
 		Path file = Files.writeString(directory.resolve("hello.wav"), "an older file");
 		emulator.enqueue("/openai/v1/audio/speech",

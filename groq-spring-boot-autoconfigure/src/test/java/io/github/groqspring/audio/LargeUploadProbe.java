@@ -71,8 +71,10 @@ public final class LargeUploadProbe {
 			sampler.interrupt();
 			sampler.join();
 			AudioUpload streamed = emulator.audio().lastUpload();
+			System.gc();
+			long after = memory.getHeapMemoryUsage().getUsed();
 			System.out.println("max_heap=" + Runtime.getRuntime().maxMemory() + " heap_before=" + before
-					+ " peak_heap_used=" + peak.get() + " file_bytes=" + fromFile.size() + " file_sha_ok="
+					+ " peak_heap_used=" + peak.get() + " heap_after=" + after + " file_bytes=" + fromFile.size() + " file_sha_ok="
 					+ zeros.equals(fromFile.sha256()) + " file_ms=" + fileNanos / 1_000_000 + " stream_bytes="
 					+ streamed.size() + " stream_sha_ok=" + pattern.sha256().equals(streamed.sha256()) + " stream_ms="
 					+ streamNanos / 1_000_000 + " text=" + fromStream.text().trim());

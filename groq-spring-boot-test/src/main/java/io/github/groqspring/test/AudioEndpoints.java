@@ -260,8 +260,8 @@ final class AudioEndpoints {
 		}
 		String model = body.path("model").isString() ? body.get("model").asString() : null;
 		EmulatedResponse refused = model(model, EmulatedModel.Capability.TEXT_TO_SPEECH, "text to speech");
-		if (refused != null) {
-			return refused;
+		if (refused != null || model == null) {
+			return (refused != null) ? refused : WireFormat.invalidRequest("property 'model' is missing");
 		}
 		if (!body.path("input").isString() || body.get("input").asString().isBlank()) {
 			return WireFormat.invalidRequest("property 'input' is missing");
