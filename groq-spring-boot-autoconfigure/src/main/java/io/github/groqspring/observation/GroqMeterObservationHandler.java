@@ -20,9 +20,9 @@ import io.micrometer.observation.ObservationHandler;
 
 /**
  * Derives Groq's own meters from each stopped call: token counters (with the cached
- * prompt tokens and the reasoning tokens counted apart, as parts of input and output), the queue-time
- * distribution, the seconds of audio transcribed, translated or spoken, and counters of 498s, 429s and retries (every attempt of a call counts,
- * not only the last). The call's duration is the observation's timer, made by Micrometer's
+ * prompt tokens and the reasoning tokens counted apart, as parts of input and output), the
+ * queue-time distribution, the seconds of audio transcribed, translated or spoken, and
+ * counters of 498s, 429s and retries (every attempt of a call counts, not only the last). The call's duration is the observation's timer, made by Micrometer's
  * {@code DefaultMeterObservationHandler}.
  */
 public class GroqMeterObservationHandler implements ObservationHandler<GroqObservationContext> {
