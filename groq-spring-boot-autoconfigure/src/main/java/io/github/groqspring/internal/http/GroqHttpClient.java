@@ -501,12 +501,7 @@ public final class GroqHttpClient implements AutoCloseable {
 	public <T> HttpResult<T> postForBinary(String path, Object body, @Nullable String model, MediaType accept,
 			CallBudget budget, RetryListener listener, BinaryReader<T> reader) {
 		byte[] json = this.jsonMapper.writeValueAsBytes(body);
-		return RetryLoop.runWithPolicy(budget, listener, (attemptDeadline, attempt) -> this.restClient.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.contentLength(json.length)
-			.accept(accept)
-			.body(new JsonBody(json))
+		return RetryLoop.runWithPolicy(budget, listener, (attemptDeadline, attempt) -> postJson(path, json, accept)
 			.exchange((req, response) -> {
 				int status = response.getStatusCode().value();
 				HttpHeaders headers = response.getHeaders();
@@ -545,12 +540,7 @@ public final class GroqHttpClient implements AutoCloseable {
 	public HttpResult<OpenBody> openBinary(String path, Object body, @Nullable String model, MediaType accept,
 			CallBudget budget, RetryListener listener) {
 		byte[] json = this.jsonMapper.writeValueAsBytes(body);
-		return withRetries("POST", path, budget, listener, (attemptDeadline, attempt) -> this.restClient.post()
-			.uri(path)
-			.contentType(MediaType.APPLICATION_JSON)
-			.contentLength(json.length)
-			.accept(accept)
-			.body(new JsonBody(json))
+		return withRetries("POST", path, budget, listener, (attemptDeadline, attempt) -> postJson(path, json, accept)
 			.exchange((req, response) -> {
 				int status = response.getStatusCode().value();
 				if (isError(status)) {
@@ -564,6 +554,15 @@ public final class GroqHttpClient implements AutoCloseable {
 				return new HttpResult<>(new OpenBody(new ResponseBodyStream(response), type),
 						metadata(response, null));
 			}, false));
+	}
+
+	private RestClient.RequestBodySpec postJson(String path, byte[] json, MediaType accept) {
+		return this.restClient.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.contentLength(json.length)
+			.accept(accept)
+			.body(new JsonBody(json));
 	}
 
 	/**
