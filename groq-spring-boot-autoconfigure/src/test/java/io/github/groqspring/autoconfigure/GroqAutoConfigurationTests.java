@@ -315,16 +315,6 @@ class GroqAutoConfigurationTests {
 			}
 
 			@Override
-			public io.github.groqspring.audio.GroqAudioTemplate audio() {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
-			public io.github.groqspring.audio.GroqAudioTemplate audio(io.github.groqspring.RequestOptions options) {
-				throw new UnsupportedOperationException();
-			}
-
-			@Override
 			public List<GroqModel> listModels() {
 				return List.of();
 			}

@@ -2,6 +2,7 @@ package io.github.groqspring.autoconfigure;
 
 import java.util.Map;
 
+import io.github.groqspring.GroqTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -30,6 +32,23 @@ class StartupFailureAnalysisTests {
 
 	private static final String EMULATOR_URL = "--groq.base-url=http://127.0.0.1:9";
 
+	/** The analysis of {@code --groq.api-key=gsk_x\r\nX-Evil: 1}. */
+	private static final String LINE_BREAK_IN_THE_KEY = """
+			Description:
+
+			Invalid configuration property 'groq.api-key':
+
+			    Property: groq.api-key
+			    Value: (a secret, not shown)
+			    Origin: "groq.api-key" from property source "commandLineArgs"
+			    Reason: The Groq API key contains a control character (U+000D) at index 5; a key is one line of \
+			printable characters (the key is not shown)
+
+			Action:
+
+			Set groq.api-key (or the GROQ_API_KEY environment variable) to the key exactly as \
+			https://console.groq.com/keys shows it: one line, without line breaks or other control characters.""";
+
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
 			groq.connect-timeout       | 0     | groq.connect-timeout must be more than 0s, such as 5s
@@ -42,6 +61,8 @@ class StartupFailureAnalysisTests {
 			groq.retry.max-retry-after | -60s  | groq.retry.max-retry-after must be 0s or more, such as 60s
 			groq.stream.idle-timeout   | 0s    | groq.stream.idle-timeout must be more than 0s, such as 30s (unset, only groq.read-timeout applies)
 			groq.flex.fallback-tier    | flex  | groq.flex.fallback-tier must not be flex itself: use on_demand, auto or performance
+			groq.health.timeout        | 0s    | groq.health.timeout must be more than 0s, such as 3s
+			groq.health.cache-time-to-live | -1s | groq.health.cache-time-to-live must be 0s or more, such as 60s (0s asks Groq on every check)
 			""")
 	void aValueOutOfRangeFailsStartUpNamingThePropertyItsValueItsOriginAndTheRange(String property, String value,
 			String reason, CapturedOutput output) {
@@ -49,6 +70,7 @@ class StartupFailureAnalysisTests {
 
 		String parent = property.substring(0, property.lastIndexOf('.'));
 		String type = parent.equals("groq") ? "io.github.groqspring.autoconfigure.GroqProperties"
+				: parent.equals("groq.health") ? "io.github.groqspring.autoconfigure.GroqHealthProperties"
 				: "io.github.groqspring.autoconfigure.GroqProperties$"
 						+ switch (parent) {
 							case "groq.retry" -> "Retry";
@@ -74,21 +96,18 @@ class StartupFailureAnalysisTests {
 	void aKeyWithALineBreakFailsStartUpNamingThePropertyAndNotShowingTheKey(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run(EMULATOR_URL, "--groq.api-key=gsk_x\r\nX-Evil: 1"));
 
-		assertThat(analysis(output)).isEqualTo("""
-				Description:
+		assertThat(analysis(output)).isEqualTo(LINE_BREAK_IN_THE_KEY);
+		assertThat(output.getAll()).doesNotContain("X-Evil");
+	}
 
-				Invalid configuration property 'groq.api-key':
+	/** The health probe builds its own client with groq.api-key: with a user's own template too. */
+	@Test
+	void aKeyWithALineBreakFailsStartUpTheSameWayWhenOnlyTheHealthProbeReadsIt(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(UserTemplateApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--groq.api-key=gsk_x\r\nX-Evil: 1"));
 
-				    Property: groq.api-key
-				    Value: (a secret, not shown)
-				    Origin: "groq.api-key" from property source "commandLineArgs"
-				    Reason: The Groq API key contains a control character (U+000D) at index 5; a key is one line of \
-				printable characters (the key is not shown)
-
-				Action:
-
-				Set groq.api-key (or the GROQ_API_KEY environment variable) to the key exactly as \
-				https://console.groq.com/keys shows it: one line, without line breaks or other control characters.""");
+		assertThat(analysis(output)).isEqualTo(LINE_BREAK_IN_THE_KEY);
 		assertThat(output.getAll()).doesNotContain("X-Evil");
 	}
 
@@ -189,9 +208,21 @@ class StartupFailureAnalysisTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ GroqAutoConfiguration.class, RestClientAutoConfiguration.class,
-			JacksonAutoConfiguration.class })
+	@ImportAutoConfiguration({ GroqAutoConfiguration.class, GroqHealthContributorAutoConfiguration.class,
+			RestClientAutoConfiguration.class, JacksonAutoConfiguration.class })
 	static class GroqApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ GroqAutoConfiguration.class, GroqHealthContributorAutoConfiguration.class,
+			RestClientAutoConfiguration.class, JacksonAutoConfiguration.class })
+	static class UserTemplateApplication {
+
+		@Bean
+		GroqTemplate groqTemplate() {
+			return GroqTemplate.builder().baseUrl("http://127.0.0.1:9").apiKey("gsk_theUsersOwnKey").build();
+		}
 
 	}
 

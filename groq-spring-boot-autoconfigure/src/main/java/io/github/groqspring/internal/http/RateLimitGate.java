@@ -65,7 +65,7 @@ public final class RateLimitGate {
 	 * @param key the model and tier
 	 * @param budget the call's budget
 	 * @throws RateLimitExhaustedException when the reset comes after the call's deadline;
-	 * it counts the requests the call sent before (at least 1, as for any exception)
+	 * it counts the requests the call sent before, 0 when none
 	 */
 	public void await(String key, CallBudget budget) {
 		Long until = this.blockedUntilNanos.get(key);
@@ -81,7 +81,7 @@ public final class RateLimitGate {
 			throw new RateLimitExhaustedException("Not sent: Groq's rate limit for " + key + " is exhausted for another "
 					+ Duration.ofNanos(wait).toMillis() + " ms, beyond this call's budget (" + budget.callTimeout()
 					+ ", groq.call-timeout); groq.rate-limit.wait is on", Duration.ofNanos(wait),
-					Math.max(1, budget.priorAttempts()));
+					budget.priorAttempts());
 		}
 		Sleeper.sleep(Duration.ofNanos(wait));
 	}
