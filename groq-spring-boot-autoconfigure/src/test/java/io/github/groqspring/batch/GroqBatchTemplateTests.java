@@ -192,8 +192,9 @@ class GroqBatchTemplateTests {
 	void defaultLimitsAreFiftyThousandLinesAndOneHundredMegabytes() {
 		assertThat(this.batches.getLimits()).isEqualTo(new BatchLimits(50_000, 104_857_600L));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.batches.upload(input(50_001)))
-			.withMessage("The batch has 50001 requests, more than the 50000 Groq accepts in one batch: split it into "
-					+ "several batches (or raise BatchLimits if Groq raised your limit)");
+			.withMessage("The batch has 50001 requests, more than the 50000 Groq accepts in one batch: submit it with "
+					+ "jobs().submit(...), which splits it into several batches (or raise BatchLimits if Groq raised "
+					+ "your limit)");
 		assertThat(emulator.requests()).isEmpty();
 	}
 
@@ -202,7 +203,8 @@ class GroqBatchTemplateTests {
 		GroqBatchTemplate small = this.batches.withLimits(new BatchLimits(50_000, 400));
 		assertThatIllegalArgumentException().isThrownBy(() -> small.submit(input(3)))
 			.withMessage("The batch file exceeds 400 bytes at request 3 ('q3'), more than Groq accepts in one file: "
-					+ "split it into several batches (or raise BatchLimits if Groq raised your limit)");
+					+ "submit it with jobs().submit(...), which splits it into several batches (or raise BatchLimits "
+					+ "if Groq raised your limit)");
 		assertThat(emulator.requests()).isEmpty();
 		assertThat(small.withLimits(BatchLimits.DEFAULT).submit(input(3)).status()).isEqualTo(BatchStatus.VALIDATING);
 	}

@@ -54,6 +54,25 @@ class BatchApplicationTests {
 	}
 
 	@Test
+	void linesPerBatchSendsTheQuestionsAsAJobOfSeveralBatchesAndMergesTheirAnswers(CapturedOutput output) {
+		this.emulator.batches().limits(3, 1_000_000);
+		try (ConfigurableApplicationContext context = SpringApplication.run(BatchApplication.class,
+				"--groq.base-url=" + this.emulator.baseUrl(), "--sample.batch.poll-interval=1ms",
+				"--sample.batch.lines-per-batch=3")) {
+			assertThat(output.getOut()).containsSubsequence("Submitted 3 batches of at most 3 requests [3, 3, 2]: [batch_",
+					"[------------------------------]   0% 0/8 done, 0 failed  validating validating validating",
+					"[##############################] 100% 8/8 done, 0 failed  completed completed completed",
+					"capital-france: Emulated reply to: What is the capital of France? Answer in one word.",
+					"capital-peru: Emulated reply to: What is the capital of Peru? Answer in one word.",
+					"Deleted the job's 6 files");
+			assertThat(this.emulator.requests()).filteredOn((request) -> request.path().equals("/openai/v1/files")
+					&& request.method().equals("POST"))
+				.extracting((request) -> request.bodyText().lines().filter((line) -> line.startsWith("{\"custom_id\"")).count())
+				.containsExactly(3L, 3L, 2L);
+		}
+	}
+
+	@Test
 	void mainWithoutApiKeyUsesTheEmbeddedEmulatorAndSaysSo(CapturedOutput output) {
 		Assumptions.assumeTrue(System.getenv("GROQ_API_KEY") == null, "GROQ_API_KEY is set: main would call Groq");
 		BatchApplication.main(new String[] { "--sample.batch.poll-interval=1ms" });
