@@ -2,6 +2,7 @@ package io.github.groqspring;
 
 import java.util.List;
 
+import io.github.groqspring.audio.GroqAudioTemplate;
 import io.github.groqspring.batch.GroqBatchTemplate;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
@@ -207,6 +208,41 @@ public interface GroqOperations {
 		throw new UnsupportedOperationException(getClass().getName() + " does not implement GroqOperations.batches(): "
 				+ "override it (returning, say, GroqTemplate.builder().baseUrl(...).build().batches() or a mock), or "
 				+ "inject GroqTemplate");
+	}
+
+	/**
+	 * Groq's audio endpoints: transcriptions and translations of speech (Whisper), and
+	 * speech from text (Orpheus). Audio requests never carry a tier: Groq's audio endpoints
+	 * take none.
+	 * @return the audio operations; a stub may return a mock of {@link GroqAudioTemplate} or
+	 * a template built on an emulator
+	 * @throws UnsupportedOperationException by default: an implementation that offers the
+	 * audio endpoints overrides this method ({@link GroqTemplate} does)
+	 */
+	default GroqAudioTemplate audio() {
+		throw new UnsupportedOperationException(getClass().getName() + " does not implement GroqOperations.audio(): "
+				+ "override it (returning, say, GroqTemplate.builder().baseUrl(...).build().audio() or a mock), or "
+				+ "inject GroqTemplate");
+	}
+
+	/**
+	 * Groq's audio endpoints with per-call timeouts and retries (a flex fallback does not
+	 * apply: audio has no tier), e.g. a longer call timeout for a large upload over a slow
+	 * link.
+	 * @param options the overrides of the {@code groq.*} settings for each call made through
+	 * the returned operations, each call's deadline starting when it is made
+	 * @return the audio operations
+	 * @throws UnsupportedOperationException by default, when the options change something:
+	 * an implementation that honours them overrides this method ({@link GroqTemplate} does);
+	 * with {@link RequestOptions#DEFAULTS} it is {@link #audio()}
+	 */
+	default GroqAudioTemplate audio(RequestOptions options) {
+		if (RequestOptions.DEFAULTS.equals(options)) {
+			return audio();
+		}
+		throw new UnsupportedOperationException(getClass().getName() + " does not implement "
+				+ "GroqOperations.audio(RequestOptions), so it cannot apply " + options
+				+ ": override it, or call GroqTemplate");
 	}
 
 	/**

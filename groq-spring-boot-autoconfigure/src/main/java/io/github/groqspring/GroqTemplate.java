@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 
+import io.github.groqspring.audio.AudioLimits;
+import io.github.groqspring.audio.GroqAudioTemplate;
 import io.github.groqspring.batch.GroqBatchTemplate;
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
@@ -79,9 +81,14 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	private final Supplier<GroqBatchTemplate> batches = SingletonSupplier.of(this::createBatchTemplate);
 
+	private final AudioLimits audioLimits;
+
+	private final Supplier<GroqAudioTemplate> audio = SingletonSupplier.of(() -> audio(RequestOptions.DEFAULTS));
+
 	GroqTemplate(GroqHttpClient httpClient, String baseUrl, @Nullable String defaultModel,
 			@Nullable ServiceTier defaultServiceTier, CallPolicy policy, @Nullable Duration streamIdleTimeout,
-			GroqObserver observer, GroqTemplateBuilder settings) {
+			GroqObserver observer, GroqTemplateBuilder settings, AudioLimits audioLimits) {
+		this.audioLimits = audioLimits;
 		this.httpClient = httpClient;
 		this.baseUrl = baseUrl;
 		this.defaultModel = defaultModel;
@@ -103,6 +110,7 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		this.rateLimitGate = source.rateLimitGate;
 		this.streamIdleTimeout = source.streamIdleTimeout;
 		this.observer = observer;
+		this.audioLimits = source.audioLimits;
 		this.ownsHttpClient = false;
 		this.settings = source.settings.withoutObservations();
 	}
@@ -380,6 +388,31 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	private GroqBatchTemplate createBatchTemplate() {
 		return new GroqBatchTemplate(this.httpClient, this.defaultModel, this.observer);
+	}
+
+	/**
+	 * Groq's audio endpoints: transcriptions, translations and speech, within this
+	 * template's timeouts, retries and observations, never with a tier (Groq's audio
+	 * endpoints take none).
+	 * @return the audio operations, the same instance on every call
+	 */
+	@Override
+	public GroqAudioTemplate audio() {
+		return this.audio.get();
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * @throws IllegalArgumentException when the options set a flex fallback, which has no
+	 * meaning without a tier
+	 */
+	@Override
+	public GroqAudioTemplate audio(RequestOptions options) {
+		if (options.flexFallbackTier() != null) {
+			throw new IllegalArgumentException("Audio calls carry no service tier (Groq's audio endpoints take none), "
+					+ "so a flex fallback tier has no meaning for them: leave flexFallbackTier unset");
+		}
+		return new GroqAudioTemplate(this.httpClient, this.observer, () -> budget(options), this.audioLimits);
 	}
 
 	@Override

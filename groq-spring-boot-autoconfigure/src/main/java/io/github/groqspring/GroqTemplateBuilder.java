@@ -2,6 +2,7 @@ package io.github.groqspring;
 
 import java.time.Duration;
 
+import io.github.groqspring.audio.AudioLimits;
 import io.github.groqspring.http.ProxySettings;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.internal.http.ApiKeyMask;
@@ -22,6 +23,7 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -82,6 +84,8 @@ public final class GroqTemplateBuilder {
 	/** Groq's mapper derived from {@link #jsonMapper}, kept by a template's copy so that mutate() reuses it. */
 	private @Nullable JsonMapper groqJsonMapper;
 
+	private AudioLimits audioLimits = AudioLimits.DEFAULT;
+
 	GroqTemplateBuilder() {
 	}
 
@@ -109,6 +113,7 @@ public final class GroqTemplateBuilder {
 		this.observationRegistry = source.observationRegistry;
 		this.observationConvention = source.observationConvention;
 		this.logContent = source.logContent;
+		this.audioLimits = source.audioLimits;
 	}
 
 	/**
@@ -379,6 +384,20 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
+	 * The largest audio file an upload to the audio endpoints may carry, checked before a
+	 * byte is sent.
+	 * @param maxAudioUploadSize at least 1 byte (default 25 MB, Groq's limit on every plan)
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder maxAudioUploadSize(DataSize maxAudioUploadSize) {
+		if (maxAudioUploadSize.toBytes() < 1) {
+			throw new IllegalArgumentException("maxAudioUploadSize must be at least 1 byte, was " + maxAudioUploadSize);
+		}
+		this.audioLimits = new AudioLimits(maxAudioUploadSize.toBytes());
+		return this;
+	}
+
+	/**
 	 * Build the template. Each template built has a connection pool of its own (unless a
 	 * {@link #requestFactory(ClientHttpRequestFactory) request factory} is passed in), and
 	 * this builder may build more.
@@ -403,7 +422,7 @@ public final class GroqTemplateBuilder {
 						this.rateLimitWait),
 				this.streamIdleTimeout, new GroqObserver(this.observationRegistry, this.observationConvention,
 						this.logContent ? new GroqContentLogger(this.apiKey) : null),
-				settings);
+				settings, this.audioLimits);
 	}
 
 	/**

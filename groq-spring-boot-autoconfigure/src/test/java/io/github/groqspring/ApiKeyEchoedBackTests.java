@@ -5,6 +5,9 @@ import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 
+import io.github.groqspring.audio.AudioFile;
+import io.github.groqspring.audio.SpeechRequest;
+import io.github.groqspring.audio.TranscriptionRequest;
 import io.github.groqspring.batch.Batch;
 import io.github.groqspring.batch.BatchInput;
 import io.github.groqspring.batch.BatchPolling;
@@ -318,6 +321,37 @@ class ApiKeyEchoedBackTests {
 		assertThatIllegalStateException().isThrownBy(() -> this.groq.batches().results(failed))
 			.withMessage("Batch " + failed.id() + " failed validation, so it has no results: Line 1 uses key ******");
 		assertThat(output.getAll()).doesNotContain(KEY);
+	}
+
+	@Test
+	void aKeyEchoedByTheAudioEndpointsIsMaskedInTheirErrorsAndRetryLines(CapturedOutput output) {
+		this.emulator.enqueue("/openai/v1/audio/transcriptions",
+				EmulatedResponse.error(503, "internal_server_error", null, "Busy, key " + KEY));
+		this.emulator.enqueue("/openai/v1/audio/transcriptions",
+				EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key",
+						"Invalid API Key: " + KEY + " is not valid"));
+		this.emulator.enqueue("/openai/v1/audio/speech", EmulatedResponse.error(401, "invalid_request_error",
+				"invalid_api_key", "Invalid API Key: " + KEY + " is not valid"));
+
+		GroqAuthenticationException upload = catchThrowableOfType(GroqAuthenticationException.class,
+				() -> this.groq.audio()
+					.transcribe(TranscriptionRequest
+						.builder("whisper-large-v3", AudioFile.of(new byte[] { 1, 2, 3 }, "memo.mp3"))
+						.build()));
+		GroqAuthenticationException speech = catchThrowableOfType(GroqAuthenticationException.class,
+				() -> this.groq.audio()
+					.speak(SpeechRequest.builder("canopylabs/orpheus-v1-english", "Hi", "troy").build()));
+
+		assertThat(upload.getAttempts()).isEqualTo(2);
+		assertThat(upload).hasMessageContaining("Invalid API Key: ****** is not valid");
+		assertThat(speech).hasMessageContaining("Invalid API Key: ****** is not valid");
+		assertThat(upload.getError().toString()).doesNotContain(KEY);
+		assertThat(this.groq.audio().toString()).doesNotContain(KEY);
+		assertThat(output.getAll()).contains("Retrying Groq call in ").contains("Busy, key ******").doesNotContain(KEY);
+		StringWriter trace = new StringWriter();
+		upload.printStackTrace(new PrintWriter(trace));
+		speech.printStackTrace(new PrintWriter(trace));
+		assertThat(trace.toString()).contains("Invalid API Key: ******").doesNotContain(KEY);
 	}
 
 	/** Jackson quotes the token or value it could not read in its message: the cause must not carry it unmasked. */

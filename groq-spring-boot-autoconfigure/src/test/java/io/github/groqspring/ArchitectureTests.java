@@ -54,7 +54,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * internal.http          serialize, send, retry, decode (knows nothing of chat, streams or observations)
  * internal.stream,       the SSE reader and the ChatStream of a response;
  *   internal.observation the observer of each call and its content logger
- * batch                  GroqBatchTemplate and the Batch API's types
+ * batch, audio           GroqBatchTemplate and the Batch API's types; GroqAudioTemplate and the audio types
  * (root)                 GroqOperations, GroqTemplate, GroqTemplateBuilder, RequestOptions
  * health, aot            the health indicator; AOT hints
  * autoconfigure          wiring only
@@ -81,6 +81,7 @@ class ArchitectureTests {
 		.layer("internal.stream").definedBy(ROOT + ".internal.stream")
 		.layer("internal.observation").definedBy(ROOT + ".internal.observation")
 		.layer("batch").definedBy(ROOT + ".batch")
+		.layer("audio").definedBy(ROOT + ".audio")
 		.layer("root").definedBy(ROOT)
 		.layer("health").definedBy(ROOT + ".health")
 		.layer("aot").definedBy(ROOT + ".aot")
@@ -98,18 +99,20 @@ class ArchitectureTests {
 		.mayOnlyAccessLayers("tier", "http", "error", "chat", "observation", "internal.http")
 		.whereLayer("batch")
 		.mayOnlyAccessLayers("tier", "http", "error", "chat", "observation", "internal.http", "internal.observation")
+		.whereLayer("audio")
+		.mayOnlyAccessLayers("http", "error", "observation", "internal.http", "internal.observation")
 		.whereLayer("root")
 		.mayOnlyAccessLayers("tier", "http", "error", "models", "chat", "stream", "observation", "internal.http",
-				"internal.stream", "internal.observation", "batch")
+				"internal.stream", "internal.observation", "batch", "audio")
 		.whereLayer("health").mayOnlyAccessLayers("root", "tier", "http", "error", "models")
-		.whereLayer("aot").mayOnlyAccessLayers("tier", "error", "models", "chat", "stream", "batch")
+		.whereLayer("aot").mayOnlyAccessLayers("tier", "error", "models", "chat", "stream", "batch", "audio")
 		.whereLayer("autoconfigure")
 		.mayOnlyAccessLayers("root", "tier", "http", "observation", "internal.http", "health");
 
 	/**
 	 * What a user's IDE offers is the documented API: public members of public types outside
-	 * {@code internal} packages name no internal type. The one exception is the constructor
-	 * {@code GroqTemplate} builds its batch template with (its Javadoc says so).
+	 * {@code internal} packages name no internal type. The exceptions are the constructors
+	 * {@code GroqTemplate} builds its batch and audio templates with (their Javadoc says so).
 	 */
 	@ArchTest
 	static final ArchRule thePublicApiNamesNoInternalType = classes().that()
@@ -228,7 +231,7 @@ class ArchitectureTests {
 	private static ArchCondition<JavaClass> exposeNoInternalType() {
 		return condition("expose no internal type in a public member", (type, events) -> {
 			for (JavaMember member : type.getMembers()) {
-				if (isVisibleOutsideThePackage(member) && !isTheBatchTemplatesConstructor(member)) {
+				if (isVisibleOutsideThePackage(member) && !isAFeatureTemplatesConstructor(member)) {
 					for (JavaClass signatureType : signatureTypes(member)) {
 						if (signatureType.getPackageName().startsWith(ROOT + ".internal")) {
 							events.add(SimpleConditionEvent.violated(member,
@@ -245,9 +248,11 @@ class ArchitectureTests {
 				|| member.getModifiers().contains(JavaModifier.PROTECTED);
 	}
 
-	private static boolean isTheBatchTemplatesConstructor(JavaMember member) {
+	/** The constructors GroqTemplate builds its batch and audio templates with (documented as internal). */
+	private static boolean isAFeatureTemplatesConstructor(JavaMember member) {
 		return member instanceof JavaCodeUnit unit && unit.isConstructor()
-				&& unit.getOwner().getName().equals(ROOT + ".batch.GroqBatchTemplate");
+				&& (unit.getOwner().getName().equals(ROOT + ".batch.GroqBatchTemplate")
+						|| unit.getOwner().getName().equals(ROOT + ".audio.GroqAudioTemplate"));
 	}
 
 	private static List<JavaClass> signatureTypes(JavaMember member) {

@@ -90,6 +90,23 @@ class GroqOperationsTests {
 	}
 
 	@Test
+	void audioOfAStubSaysWhatToImplementWithOrWithoutOptions() {
+		String expected = this.stub.getClass().getName() + " does not implement GroqOperations.audio(): override it "
+				+ "(returning, say, GroqTemplate.builder().baseUrl(...).build().audio() or a mock), or inject "
+				+ "GroqTemplate";
+		assertThatExceptionOfType(UnsupportedOperationException.class).isThrownBy(this.stub::audio)
+			.withMessage(expected);
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> this.stub.audio(RequestOptions.DEFAULTS))
+			.withMessage(expected);
+		assertThatExceptionOfType(UnsupportedOperationException.class)
+			.isThrownBy(() -> this.stub.audio(RequestOptions.builder().maxRetries(0).build()))
+			.withMessage(this.stub.getClass().getName() + " does not implement GroqOperations.audio(RequestOptions), "
+					+ "so it cannot apply RequestOptions[readTimeout=null, callTimeout=null, maxRetries=0, "
+					+ "flexFallbackTier=null, flexFallbackDisabled=false]: override it, or call GroqTemplate");
+	}
+
+	@Test
 	void theBuilderFormWithOptionsBuildsAndPassesTheOptions() {
 		assertThat(this.stub.chat(REQUEST.mutate(), RequestOptions.builder().maxRetries(0).build()))
 			.isSameAs(this.response);

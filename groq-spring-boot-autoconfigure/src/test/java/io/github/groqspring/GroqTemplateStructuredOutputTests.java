@@ -169,6 +169,16 @@ class GroqTemplateStructuredOutputTests {
 		}
 
 		@Override
+		public io.github.groqspring.audio.GroqAudioTemplate audio() {
+			return this.delegate.audio();
+		}
+
+		@Override
+		public io.github.groqspring.audio.GroqAudioTemplate audio(io.github.groqspring.RequestOptions options) {
+			return this.delegate.audio(options);
+		}
+
+		@Override
 		public List<io.github.groqspring.models.GroqModel> listModels() {
 			return this.delegate.listModels();
 		}

@@ -2,6 +2,9 @@ package io.github.groqspring.aot;
 
 import java.util.List;
 
+import io.github.groqspring.audio.SpeechRequest;
+import io.github.groqspring.audio.TranscriptionSegment;
+import io.github.groqspring.audio.TranscriptionWord;
 import io.github.groqspring.batch.Batch;
 import io.github.groqspring.batch.BatchFile;
 import io.github.groqspring.batch.BatchPage;
@@ -40,7 +43,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * Reflection hints for every type Jackson reads or writes on Groq's wire (chat, streams,
- * models, batches and files), so that they (de)serialize in a native image as on the JVM.
+ * models, batches and files, audio), so that they (de)serialize in a native image as on the JVM.
  * Records an application reads with {@code StructuredOutput} are the application's to hint.
  */
 class GroqRuntimeHints implements RuntimeHintsRegistrar {
@@ -57,11 +60,12 @@ class GroqRuntimeHints implements RuntimeHintsRegistrar {
 			ContentPart.DocumentPart.Document.class, Document.class, Document.TextSource.class,
 			Document.JsonSource.class, CitationOptions.class, SearchSettings.class, CompoundCustom.class,
 			StreamOptions.class, ExecutedTool.class, Annotation.class, UsageBreakdown.class,
-			ChatCompletion.CacheUsage.class);
+			ChatCompletion.CacheUsage.class, SpeechRequest.class, TranscriptionSegment.class, TranscriptionWord.class);
 
-	/** Wire types the batch package keeps to itself. */
+	/** Wire types the batch and audio packages keep to themselves. */
 	static final List<String> INTERNAL_WIRE_TYPES = List.of("io.github.groqspring.batch.BatchFiles$FileList",
-			"io.github.groqspring.batch.BatchInputWriter$Line", "io.github.groqspring.batch.GroqBatchTemplate$CreateBatch");
+			"io.github.groqspring.batch.BatchInputWriter$Line", "io.github.groqspring.batch.GroqBatchTemplate$CreateBatch",
+			"io.github.groqspring.audio.TranscriptionBody");
 
 	private final BindingReflectionHintsRegistrar bindingRegistrar = new BindingReflectionHintsRegistrar();
 

@@ -91,6 +91,7 @@ public final class GroqAutoConfiguration {
 			.flexFallbackTier(properties.getFlex().getFallbackTier())
 			.rateLimitWait(properties.getRateLimit().isWait())
 			.streamIdleTimeout(properties.getStream().getIdleTimeout())
+			.maxAudioUploadSize(properties.getAudio().getMaxUploadSize())
 			.restClientBuilder(restClientBuilder(beanFactory, restClientBuilder, restClientCustomizers));
 		jsonMapper.ifAvailable(builder::jsonMapper);
 		observationRegistry.ifUnique(builder::observationRegistry);

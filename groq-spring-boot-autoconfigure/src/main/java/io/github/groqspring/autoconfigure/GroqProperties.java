@@ -7,6 +7,7 @@ import io.github.groqspring.tier.ServiceTier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Configuration properties for Groq. A value out of its range fails binding with a message
@@ -90,6 +91,8 @@ public class GroqProperties {
 	private final Ssl ssl = new Ssl();
 
 	private final Proxy proxy = new Proxy();
+
+	private final Audio audio = new Audio();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -184,6 +187,10 @@ public class GroqProperties {
 
 	public Proxy getProxy() {
 		return this.proxy;
+	}
+
+	public Audio getAudio() {
+		return this.audio;
 	}
 
 	/**
@@ -367,6 +374,32 @@ public class GroqProperties {
 
 		public void setWait(boolean wait) {
 			this.wait = wait;
+		}
+
+	}
+
+	/**
+	 * Groq's audio endpoints: transcriptions, translations and speech.
+	 */
+	public static class Audio {
+
+		/**
+		 * Largest audio file a transcription or translation may upload, checked before a
+		 * byte is sent; more than 0B. Groq takes 25MB on every plan (larger files, up to
+		 * 100MB on paid plans, go by URL, which is not checked); raise it only for a server
+		 * that takes more, such as an emulator.
+		 */
+		private DataSize maxUploadSize = DataSize.ofMegabytes(25);
+
+		public DataSize getMaxUploadSize() {
+			return this.maxUploadSize;
+		}
+
+		public void setMaxUploadSize(DataSize maxUploadSize) {
+			if (maxUploadSize.toBytes() < 1) {
+				throw new IllegalArgumentException("groq.audio.max-upload-size must be more than 0B, such as 25MB");
+			}
+			this.maxUploadSize = maxUploadSize;
 		}
 
 	}

@@ -20,9 +20,9 @@ import io.micrometer.observation.ObservationHandler;
 
 /**
  * Derives Groq's own meters from each stopped call: token counters (with the cached
- * prompt tokens and the reasoning tokens counted apart, as parts of input and output), the queue-time
- * distribution, and counters of 498s, 429s and retries (every attempt of a call counts,
- * not only the last). The call's duration is the observation's timer, made by Micrometer's
+ * prompt tokens and the reasoning tokens counted apart, as parts of input and output), the
+ * queue-time distribution, the seconds of audio transcribed, translated or spoken, and
+ * counters of 498s, 429s and retries (every attempt of a call counts, not only the last). The call's duration is the observation's timer, made by Micrometer's
  * {@code DefaultMeterObservationHandler}.
  */
 public class GroqMeterObservationHandler implements ObservationHandler<GroqObservationContext> {
@@ -50,6 +50,13 @@ public class GroqMeterObservationHandler implements ObservationHandler<GroqObser
 
 	/** Attempts sent again unchanged, tagged with the status of the attempt that failed. */
 	public static final String RETRIES = "groq.client.retries";
+
+	/**
+	 * Seconds of audio processed: a transcription's or translation's file (when Groq reported
+	 * its duration: {@code verbose_json}), or the speech Groq produced; Groq bills and
+	 * rate-limits audio by these seconds (with a minimum of 10 s per transcription).
+	 */
+	public static final String AUDIO_DURATION = "groq.client.audio.duration";
 
 	/** The tag that tells input from output tokens. */
 	public static final String TOKEN_TYPE = "gen_ai.token.type";
@@ -98,6 +105,15 @@ public class GroqMeterObservationHandler implements ObservationHandler<GroqObser
 					.register(this.meterRegistry)
 					.record(queue);
 			}
+		}
+		Duration audio = context.getAudioDuration();
+		if (audio != null) {
+			Counter.builder(AUDIO_DURATION)
+				.description("Seconds of audio Groq transcribed, translated or spoke")
+				.baseUnit("seconds")
+				.tags(call)
+				.register(this.meterRegistry)
+				.increment(audio.toNanos() / 1e9);
 		}
 		List<Integer> statuses = new ArrayList<>(context.getFailedAttempts());
 		if (context.getError() instanceof GroqException groq && groq.getStatusCode() > 0) {

@@ -1,5 +1,6 @@
 package io.github.groqspring.observation;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -48,6 +49,8 @@ public class GroqObservationContext extends Observation.Context {
 	private volatile boolean completed;
 
 	private volatile boolean cancelled;
+
+	private volatile @Nullable Duration audioDuration;
 
 	/**
 	 * Create a context.
@@ -116,6 +119,16 @@ public class GroqObservationContext extends Observation.Context {
 		if (this.groqRequestId == null) {
 			this.groqRequestId = metadata.requestId();
 		}
+	}
+
+	/**
+	 * Record how much audio the call processed or produced: the length of a transcribed or
+	 * translated file (Groq reports it only in {@code verbose_json}), or of the speech that
+	 * came back.
+	 * @param audioDuration the audio's length
+	 */
+	public void setAudioDuration(Duration audioDuration) {
+		this.audioDuration = audioDuration;
 	}
 
 	/** Record that the call finished with an answer. */
@@ -260,6 +273,15 @@ public class GroqObservationContext extends Observation.Context {
 	 */
 	public @Nullable ServiceTier getFallbackTier() {
 		return this.fallbackTier;
+	}
+
+	/**
+	 * How much audio the call processed or produced.
+	 * @return the audio's length, or {@code null} when not known (not an audio call, or a
+	 * transcription answered in {@code json} or {@code text}, which carry no duration)
+	 */
+	public @Nullable Duration getAudioDuration() {
+		return this.audioDuration;
 	}
 
 	/**

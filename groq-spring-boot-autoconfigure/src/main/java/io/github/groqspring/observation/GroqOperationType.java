@@ -3,7 +3,10 @@ package io.github.groqspring.observation;
 /**
  * The operations a Groq call can be, each with its {@code gen_ai.operation.name}: the value
  * of {@link GroqObservationContext#getOperationName()} and of the observation's
- * {@code gen_ai.operation.name} key.
+ * {@code gen_ai.operation.name} key. OpenTelemetry's {@code gen_ai} conventions list
+ * well-known values ({@code chat}, {@code embeddings}, {@code text_completion},
+ * {@code generate_content}, ...) and ask for them where one applies; none covers the other
+ * operations here (models, batches, files, audio), so they have custom values.
  */
 public enum GroqOperationType {
 
@@ -41,7 +44,16 @@ public enum GroqOperationType {
 	GET_FILE("get_file"),
 
 	/** {@code DELETE /openai/v1/files/{id}}. */
-	DELETE_FILE("delete_file");
+	DELETE_FILE("delete_file"),
+
+	/** Speech to text in the audio's language ({@code POST /openai/v1/audio/transcriptions}). */
+	TRANSCRIPTION("transcription"),
+
+	/** Speech to English text ({@code POST /openai/v1/audio/translations}). */
+	TRANSLATION("translation"),
+
+	/** Text to speech ({@code POST /openai/v1/audio/speech}). */
+	SPEECH("speech");
 
 	private final String value;
 

@@ -16,6 +16,8 @@ final class Exchange {
 
 	private @Nullable StreamPlan stream;
 
+	private AudioEndpoints.@Nullable Received audio;
+
 	Exchange(RecordedRequest request, String requestId) {
 		this.request = request;
 		this.requestId = requestId;
@@ -35,6 +37,15 @@ final class Exchange {
 
 	void stream(StreamPlan stream) {
 		this.stream = stream;
+	}
+
+	/** What a transcription or translation held, read as it arrived; {@code null} for other requests. */
+	AudioEndpoints.@Nullable Received audio() {
+		return this.audio;
+	}
+
+	void audio(AudioEndpoints.Received audio) {
+		this.audio = audio;
 	}
 
 	/**

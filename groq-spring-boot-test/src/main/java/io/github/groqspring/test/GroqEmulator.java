@@ -26,13 +26,13 @@ import com.sun.net.httpserver.HttpServer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A local Groq: speaks Groq's wire format for chat completions, models, files and batches
- * on a random loopback port, answers deterministically, records every request, and plays
+ * A local Groq: speaks Groq's wire format for chat completions, models, files, batches and
+ * audio on a random loopback port, answers deterministically, records every request, and plays
  * scripted answers and failures. Validates like Groq does (properties per role, ranges,
  * enums, model limits from {@link GroqModelCatalogue}, tools, response formats, tiers), so a
  * request Groq refuses is refused here too, with Groq's status and error body. This class
  * routes each request to the handler of its endpoint family ({@code ChatCompletions},
- * {@code Models}, {@code EmulatedFiles}, {@link Batches}).
+ * {@code Models}, {@code EmulatedFiles}, {@link Batches}, {@code AudioEndpoints}).
  *
  * <pre>{@code
  * try (GroqEmulator groq = GroqEmulator.start()) {
@@ -79,10 +79,18 @@ public final class GroqEmulator implements AutoCloseable {
 
 	private final Batches batches = new Batches(this.chat);
 
+	private final EmulatedAudio audio = new EmulatedAudio();
+
+	private final AudioEndpoints audioEndpoints = new AudioEndpoints(this.audio, this.models);
+
 	/** The endpoint families besides chat completions: a new family is a handler and a route here. */
 	private final List<Route> routes = List.of(new Route(EmulatedFiles::handles, this.batches.files()::answer),
 			new Route(BatchesEndpoint::handles, new BatchesEndpoint(this.batches)::answer),
 			new Route(Models::handles, new Models(this.models)::answer));
+
+	/** Endpoint families that read the exchange itself (an upload read as it arrives). */
+	private final List<ExchangeRoute> exchangeRoutes = List
+		.of(new ExchangeRoute(AudioEndpoints::handles, this.audioEndpoints::answer));
 
 	private volatile @Nullable String requiredApiKey;
 
@@ -347,6 +355,15 @@ public final class GroqEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * The emulated audio endpoints, to script what files say, the upload limit, and to see
+	 * the uploads received.
+	 * @return the audio emulation
+	 */
+	public EmulatedAudio audio() {
+		return this.audio;
+	}
+
+	/**
 	 * The requests received so far, oldest first.
 	 * @return a snapshot
 	 */
@@ -382,6 +399,7 @@ public final class GroqEmulator implements AutoCloseable {
 		this.replies = null;
 		this.chat.allowTiers(null);
 		this.batches.reset();
+		this.audio.reset();
 		return this;
 	}
 
@@ -401,7 +419,7 @@ public final class GroqEmulator implements AutoCloseable {
 	private void handle(HttpExchange http) throws IOException {
 		try (http) {
 			String requestId = Ids.requestId();
-			Exchange exchange = new Exchange(record(http, requestId), requestId);
+			Exchange exchange = record(http, requestId);
 			EmulatedResponse response = answer(exchange);
 			if (!response.delay().isZero()) {
 				ResponseWriter.sleep(response.delay());
@@ -416,15 +434,20 @@ public final class GroqEmulator implements AutoCloseable {
 		}
 	}
 
-	private RecordedRequest record(HttpExchange exchange, String requestId) throws IOException {
+	private Exchange record(HttpExchange exchange, String requestId) throws IOException {
 		Map<String, List<String>> headers = new LinkedHashMap<>();
 		exchange.getRequestHeaders()
 			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+		if (AudioEndpoints.streams(exchange.getRequestMethod(), exchange.getRequestURI().getPath())) {
+			Exchange upload = this.audioEndpoints.receive(exchange, headers, requestId);
+			this.requests.add(upload.request());
+			return upload;
+		}
 		byte[] body = exchange.getRequestBody().readAllBytes();
 		RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
 				Map.copyOf(headers), body, exchange.getRequestURI().getRawQuery(), requestId);
 		this.requests.add(request);
-		return request;
+		return new Exchange(request, requestId);
 	}
 
 	private EmulatedResponse answer(Exchange exchange) {
@@ -440,6 +463,11 @@ public final class GroqEmulator implements AutoCloseable {
 		}
 		if (request.path().equals(CHAT_COMPLETIONS) && request.method().equals("POST")) {
 			return this.chat.answer(exchange, scriptedResponse, this.scriptedStreams::poll);
+		}
+		for (ExchangeRoute route : this.exchangeRoutes) {
+			if (route.path().test(request.path())) {
+				return route.handler().apply(exchange);
+			}
 		}
 		for (Route route : this.routes) {
 			if (route.path().test(request.path())) {
@@ -474,6 +502,10 @@ public final class GroqEmulator implements AutoCloseable {
 
 	/** An endpoint family: which paths it serves and its handler. */
 	private record Route(Predicate<String> path, Function<RecordedRequest, EmulatedResponse> handler) {
+	}
+
+	/** An endpoint family whose handler reads the exchange, e.g. an upload read as it arrived. */
+	private record ExchangeRoute(Predicate<String> path, Function<Exchange, EmulatedResponse> handler) {
 	}
 
 }

@@ -9,7 +9,7 @@ import com.sun.net.httpserver.HttpExchange;
 /**
  * Puts an answer on the wire: Groq's headers on every answer, errors included (a fresh
  * {@code x-request-id}, the region, rate limits; a scripted header wins), then the body whole
- * or broken as scripted ({@link EmulatedResponse.Fault}).
+ * or broken as scripted ({@link EmulatedResponse.Fault}); audio chunked, as Groq sends it.
  */
 final class ResponseWriter {
 
@@ -46,12 +46,32 @@ final class ResponseWriter {
 				}
 			}
 			case NONE -> {
+				if (isAudio(response) && body.length > 0) {
+					chunked(exchange, response.status(), body);
+					return;
+				}
 				exchange.sendResponseHeaders(response.status(), (body.length > 0) ? body.length : -1);
 				if (body.length > 0) {
 					try (OutputStream out = exchange.getResponseBody()) {
 						out.write(body);
 					}
 				}
+			}
+		}
+	}
+
+	private static boolean isAudio(EmulatedResponse response) {
+		String type = response.headers().get("content-type");
+		return type != null && type.startsWith("audio/");
+	}
+
+	/** Audio goes out as Groq sends it: chunked, in 16 KB pieces. */
+	private static void chunked(HttpExchange exchange, int status, byte[] body) throws IOException {
+		exchange.sendResponseHeaders(status, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			for (int offset = 0; offset < body.length; offset += 16 * 1024) {
+				out.write(body, offset, Math.min(16 * 1024, body.length - offset));
+				out.flush();
 			}
 		}
 	}

@@ -4,12 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import io.github.groqspring.error.GroqException;
@@ -169,6 +173,14 @@ public final class GroqHttpClient implements AutoCloseable {
 			throw this.errorDecoder.decode(status, headers, body, tier, model, attempt);
 		}
 		ResponseMetadata metadata = metadata(response, tier);
+		if (responseType == String.class) {
+			byte[] text = ResponseBodies.readBody(response.getBody(), headers.getContentLength(), attemptDeadline,
+					method + " " + path, attempt);
+			logAnswer(status, text.length, headers, tier);
+			MediaType type = headers.getContentType();
+			Charset charset = (type != null && type.getCharset() != null) ? type.getCharset() : StandardCharsets.UTF_8;
+			return new HttpResult<>(responseType.cast(new String(text, charset)), metadata);
+		}
 		DeadlineStream body = ResponseBodies.withDeadline(response.getBody(), attemptDeadline, method, path, attempt);
 		try {
 			T value = reader(responseType).readValue(body);
@@ -409,17 +421,182 @@ public final class GroqHttpClient implements AutoCloseable {
 	 */
 	public <T> HttpResult<T> postMultipart(String path, Map<String, String> fields, String fileField, String filename,
 			long fileLength, ContentWriter file, Class<T> responseType) {
-		MultipartBody body = new MultipartBody("groq-" + UUID.randomUUID().toString().replace("-", ""), fields,
-				fileField, filename, fileLength, file);
-		return withRetries("POST", path, this.defaultBudget.get().withoutRetries(), RetryListener.NONE,
-				(attemptDeadline, attempt) -> this.restClient.post()
-					.uri(path)
-					.contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + body.boundary()))
-					.contentLength(body.length())
-					.accept(MediaType.APPLICATION_JSON)
-					.body(body)
-					.exchange((req, response) -> decode(response, responseType, null, null, attemptDeadline, attempt, "POST",
-							path), true));
+		MultipartBody body = new MultipartBody(newBoundary(), fields, fileField, filename, fileLength, file);
+		return sendMultipart(path, body, responseType, null, this.defaultBudget.get().withoutRetries(),
+				RetryListener.NONE, (failure) -> false);
+	}
+
+	/**
+	 * POST a streamed {@code multipart/form-data} body that carries an upload Groq
+	 * processes and bills (an audio file, or a URL it fetches), and decode the answer: JSON
+	 * into {@code responseType}, or the body as text when that is {@code String}. It is
+	 * sent again only when Groq cannot have processed it
+	 * ({@link RetryLoop#isRetryableUpload}: a connection that could not be made, 429, 498,
+	 * 500, 502, 503), and never when a part reads a stream that can be read only once. The
+	 * read timeout counts from the moment the last byte of the body went out, so that a
+	 * large upload over a slow link is bounded by the call timeout alone.
+	 * @param <T> the body type
+	 * @param path the path under the base URL
+	 * @param parts the parts, in the order they go on the wire
+	 * @param responseType the response body type; {@code String} for a text answer
+	 * @param model the model sent, so that a refusal because of it can name it
+	 * @param budget the call's retries, timeouts and deadline
+	 * @param listener told before each retry
+	 * @return the decoded body with its metadata
+	 * @throws GroqException on an error status, a transport failure or an unreadable body,
+	 * once retries are spent
+	 */
+	public <T> HttpResult<T> postUpload(String path, List<MultipartBody.Part> parts, Class<T> responseType,
+			@Nullable String model, CallBudget budget, RetryListener listener) {
+		MultipartBody body = new MultipartBody(newBoundary(), parts);
+		CallBudget sending = body.repeatable() ? budget : budget.withoutRetries();
+		return sendMultipart(path, body, responseType, model, sending, listener, RetryLoop::isRetryableUpload);
+	}
+
+	private <T> HttpResult<T> sendMultipart(String path, MultipartBody body, Class<T> responseType,
+			@Nullable String model, CallBudget budget, RetryListener listener, Predicate<GroqException> policy) {
+		return RetryLoop.runWithPolicy(budget, listener, (attemptDeadline, attempt) -> this.restClient.post()
+			.uri(path)
+			.contentType(MediaType.parseMediaType("multipart/form-data; boundary=" + body.boundary()))
+			.contentLength(body.length())
+			.accept(MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN)
+			.body(body)
+			.exchange((req, response) -> decode(response, responseType, null, model,
+					responseDeadline(body, attemptDeadline, budget), attempt, "POST", path), true),
+				HttpResult::withAttempts, (ex, number) -> transportFailure("POST " + path, ex, number), policy);
+	}
+
+	/** The read timeout counted from the end of the upload, never past the call's deadline. */
+	private static long responseDeadline(MultipartBody body, long attemptDeadline, CallBudget budget) {
+		long written = body.writtenAtNanos();
+		if (written == 0) {
+			return attemptDeadline;
+		}
+		long fromUpload = written + budget.readTimeout().toNanos();
+		long later = (fromUpload - attemptDeadline > 0) ? fromUpload : attemptDeadline;
+		return (later - budget.deadlineNanos() > 0) ? budget.deadlineNanos() : later;
+	}
+
+	private static String newBoundary() {
+		return "groq-" + UUID.randomUUID().toString().replace("-", "");
+	}
+
+	/**
+	 * POST a JSON body whose answer is binary (audio) and hand the body to {@code reader}
+	 * within the attempt, retrying what a chat completion retries for as long as
+	 * {@link BinaryReader#isRetryable()} says nothing has been delivered; the whole body
+	 * must arrive within the attempt's deadline.
+	 * @param <T> what {@code reader} makes of the body
+	 * @param path the path under the base URL
+	 * @param body the request body
+	 * @param model the model sent, so that a refusal because of it can name it
+	 * @param accept the media type asked for, e.g. {@code audio/wav}
+	 * @param budget the call's retries, timeouts and deadline
+	 * @param listener told before each retry
+	 * @param reader reads the body of a 2xx answer
+	 * @return what {@code reader} returned, with the response's metadata
+	 * @throws GroqException on an error status, a transport failure, or when the body
+	 * cannot be read
+	 */
+	public <T> HttpResult<T> postForBinary(String path, Object body, @Nullable String model, MediaType accept,
+			CallBudget budget, RetryListener listener, BinaryReader<T> reader) {
+		byte[] json = this.jsonMapper.writeValueAsBytes(body);
+		return RetryLoop.runWithPolicy(budget, listener, (attemptDeadline, attempt) -> postJson(path, json, accept)
+			.exchange((req, response) -> {
+				int status = response.getStatusCode().value();
+				HttpHeaders headers = response.getHeaders();
+				if (isError(status)) {
+					byte[] error = ResponseBodies.readBody(response.getBody(), headers.getContentLength(),
+							attemptDeadline, "POST " + path, attempt);
+					logAnswer(status, error.length, headers, null);
+					throw this.errorDecoder.decode(status, headers, error, null, model, attempt);
+				}
+				ResponseMetadata metadata = metadata(response, null);
+				DeadlineStream in = ResponseBodies.withDeadline(response.getBody(), attemptDeadline, "POST", path,
+						attempt);
+				T value = reader.read(in, headers.getContentType());
+				in.drain();
+				logAnswer(status, in.received(), headers, null);
+				return new HttpResult<>(value, metadata);
+			}, true), HttpResult::withAttempts, (ex, number) -> transportFailure("POST " + path, ex, number),
+				(failure) -> RetryLoop.isRetryable(failure) && reader.isRetryable());
+	}
+
+	/**
+	 * POST a JSON body whose answer is binary (audio) and return the body as a stream,
+	 * read as it arrives. Waiting for the answer is retried like a chat completion; once the
+	 * body is handed over, each read is bounded by {@code groq.read-timeout}.
+	 * @param path the path under the base URL
+	 * @param body the request body
+	 * @param model the model sent, so that a refusal because of it can name it
+	 * @param accept the media type asked for, e.g. {@code audio/wav}
+	 * @param budget the call's retries, timeouts and deadline
+	 * @param listener told before each retry
+	 * @return the body with its response's metadata and content type; the caller must close
+	 * the body, which releases the connection (dropping it when the body was not read to
+	 * its end)
+	 * @throws GroqException on an error status or a transport failure
+	 */
+	public HttpResult<OpenBody> openBinary(String path, Object body, @Nullable String model, MediaType accept,
+			CallBudget budget, RetryListener listener) {
+		byte[] json = this.jsonMapper.writeValueAsBytes(body);
+		return withRetries("POST", path, budget, listener, (attemptDeadline, attempt) -> postJson(path, json, accept)
+			.exchange((req, response) -> {
+				int status = response.getStatusCode().value();
+				if (isError(status)) {
+					try (response) {
+						byte[] error = ResponseBodies.readBody(response.getBody(),
+								response.getHeaders().getContentLength(), attemptDeadline, "POST " + path, attempt);
+						throw this.errorDecoder.decode(status, response.getHeaders(), error, null, model, attempt);
+					}
+				}
+				MediaType type = response.getHeaders().getContentType();
+				return new HttpResult<>(new OpenBody(new ResponseBodyStream(response), type),
+						metadata(response, null));
+			}, false));
+	}
+
+	private RestClient.RequestBodySpec postJson(String path, byte[] json, MediaType accept) {
+		return this.restClient.post()
+			.uri(path)
+			.contentType(MediaType.APPLICATION_JSON)
+			.contentLength(json.length)
+			.accept(accept)
+			.body(new JsonBody(json));
+	}
+
+	/**
+	 * Reads the binary body of a 2xx answer within one attempt.
+	 *
+	 * @param <T> what it makes of the body
+	 */
+	public interface BinaryReader<T> {
+
+		/**
+		 * Read the body.
+		 * @param body the body, bounded by the attempt's deadline; do not close it
+		 * @param contentType the answer's {@code Content-Type}, or {@code null}
+		 * @return the result
+		 * @throws IOException when reading, or writing what was read, fails
+		 */
+		T read(InputStream body, @Nullable MediaType contentType) throws IOException;
+
+		/**
+		 * Whether an attempt that failed may be sent again: not once some of the body has
+		 * reached the caller, who would get it twice.
+		 * @return {@code true} while nothing has been delivered
+		 */
+		boolean isRetryable();
+
+	}
+
+	/**
+	 * An answer's body, open and read as it arrives.
+	 *
+	 * @param body the body; closing it releases the connection
+	 * @param contentType the answer's {@code Content-Type}, or {@code null}
+	 */
+	public record OpenBody(InputStream body, @Nullable MediaType contentType) {
 	}
 
 	/**

@@ -1,5 +1,8 @@
 package io.github.groqspring.internal.http;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
@@ -12,6 +15,7 @@ import io.github.groqspring.error.ServiceTierNotAvailableException;
 import io.github.groqspring.http.RetrySettings;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.client.ResourceAccessException;
 
@@ -44,6 +48,24 @@ final class RetryLoop {
 	 */
 	static <R> R run(CallBudget budget, RetryListener listener, Attempt<R> attempt, Retried<R> onRetried,
 			TransportFailure transportFailure, Predicate<GroqException> retryable) {
+		return runWithPolicy(budget, listener, attempt, onRetried, transportFailure,
+				(failure) -> isRetryable(failure) || retryable.test(failure));
+	}
+
+	/**
+	 * Run attempts until one succeeds or the call gives up, retrying exactly the failures a
+	 * policy names (instead of {@link #isRetryable}), e.g. {@link #isRetryableUpload}.
+	 * @param <R> the result type
+	 * @param budget the call's retries, deadline and prior attempts
+	 * @param listener told before each retry
+	 * @param attempt one attempt
+	 * @param onRetried what a result becomes when it took more than one request
+	 * @param transportFailure the exception for an attempt that got no usable response
+	 * @param policy whether a failure is worth another attempt
+	 * @return the result of the successful attempt
+	 */
+	static <R> R runWithPolicy(CallBudget budget, RetryListener listener, Attempt<R> attempt, Retried<R> onRetried,
+			TransportFailure transportFailure, Predicate<GroqException> policy) {
 		for (int number = 1;; number++) {
 			int callAttempt = budget.priorAttempts() + number;
 			long attemptDeadline = budget.attemptDeadlineNanos();
@@ -53,10 +75,10 @@ final class RetryLoop {
 				return (callAttempt == 1) ? result : onRetried.withAttempts(result, callAttempt);
 			}
 			catch (ResourceAccessException ex) {
-				retryOrThrow(transportFailure.create(ex, callAttempt), number, budget, listener, retryable);
+				retryOrThrow(transportFailure.create(ex, callAttempt), number, budget, listener, policy);
 			}
 			catch (GroqException ex) {
-				retryOrThrow(ex, number, budget, listener, retryable);
+				retryOrThrow(ex, number, budget, listener, policy);
 			}
 			finally {
 				AttemptTimeout.clear();
@@ -89,10 +111,53 @@ final class RetryLoop {
 		return failure instanceof GroqTransportException;
 	}
 
+	/**
+	 * Whether a failed request that carried an upload (a file, or a URL Groq fetches and
+	 * processes) is worth sending again: only when Groq cannot have processed it, since an
+	 * audio request is billed by its length. That is a connection that could not be made
+	 * (refused, unknown host, connect timeout, no pooled connection in time: not one byte
+	 * went out), and Groq's answers that say the request was not processed: 429 (rate
+	 * limit), 498 (flex capacity), 500, 502 and 503 (Groq's errors page: server errors are
+	 * not charged). Groq's {@code x-should-retry: false} vetoes a retry; its {@code true}
+	 * does not add one (it does not say that nothing was processed). Never a read timeout,
+	 * a connection broken while the upload or the answer was under way, or a 504.
+	 * @param failure the failure
+	 * @return whether to send the upload again
+	 */
+	static boolean isRetryableUpload(GroqException failure) {
+		if (failure instanceof GroqApiException api) {
+			if (Boolean.FALSE.equals(api.getRetryHint())) {
+				return false;
+			}
+			int status = api.getStatusCode();
+			return status == 429 || status == 498 || status == 500 || status == 502 || status == 503;
+		}
+		return failure instanceof GroqTransportException && isConnectFailure(failure.getCause());
+	}
+
+	/**
+	 * Whether a transport failure happened before a connection was made (so before any byte
+	 * of the request was sent): refused, unreachable, unknown host, a connect timeout, or no
+	 * connection from the pool in time.
+	 */
+	static boolean isConnectFailure(@Nullable Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ConnectException || cause instanceof UnknownHostException
+					|| cause instanceof NoRouteToHostException) {
+				return true;
+			}
+			String name = cause.getClass().getSimpleName();
+			if (name.contains("ConnectTimeout") || name.contains("ConnectionRequestTimeout")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static void retryOrThrow(GroqException failure, int number, CallBudget budget, RetryListener listener,
-			Predicate<GroqException> retryable) {
+			Predicate<GroqException> policy) {
 		RetrySettings retry = budget.retry();
-		if (number > retry.maxRetries() || !(isRetryable(failure) || retryable.test(failure))) {
+		if (number > retry.maxRetries() || !policy.test(failure)) {
 			throw failure;
 		}
 		Duration wait = waitBeforeRetry(failure, number - 1, retry);

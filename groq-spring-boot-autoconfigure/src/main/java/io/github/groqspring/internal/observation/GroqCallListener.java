@@ -8,7 +8,8 @@ import io.github.groqspring.tier.ServiceTier;
 
 /**
  * What a running call tells its observation while it runs: each retry (from the HTTP
- * layer, as a {@link RetryListener}) and each move to another tier (from the template).
+ * layer, as a {@link RetryListener}), each move to another tier (from the template), and
+ * for audio how much audio it processed.
  */
 public interface GroqCallListener extends RetryListener {
 
@@ -31,5 +32,13 @@ public interface GroqCallListener extends RetryListener {
 	 * @param failure the answer that caused the move, e.g. a 498 on flex
 	 */
 	void beforeFallback(ServiceTier to, GroqException failure);
+
+	/**
+	 * The call processed or produced this much audio (a transcription's file, the speech that
+	 * came back); a listener that observes nothing ignores it.
+	 * @param duration the audio's length
+	 */
+	default void audioProcessed(Duration duration) {
+	}
 
 }

@@ -64,6 +64,11 @@ public final class GroqCallObservation implements GroqCallListener {
 		this.context.recordFallback(to, failure.getStatusCode());
 	}
 
+	@Override
+	public void audioProcessed(Duration duration) {
+		this.context.setAudioDuration(duration);
+	}
+
 	/**
 	 * End the call with an answer.
 	 * @param result the answer: a {@link ChatResponse}, {@link ChatCompletion} or
