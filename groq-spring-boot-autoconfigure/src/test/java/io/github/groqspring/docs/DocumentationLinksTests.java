@@ -29,13 +29,6 @@ class DocumentationLinksTests {
 	/** Pages written in parallel branches of issue 14, linked before they land. */
 	private static final Set<String> ANNOUNCED = Set.of("docs/migration.md", "docs/build.md");
 
-	/**
-	 * Pages whose docs/README.md entry the lead adds when the branch lands (helpers do not
-	 * edit the index): each must be removed from here once it is linked, which this test
-	 * enforces.
-	 */
-	private static final Set<String> INDEXED_AT_MERGE = Set.of("docs/audio.md");
-
 	private static final Pattern LINK = Pattern.compile("!?\\[[^\\]]*\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
 
 	private static final Pattern CODE_SPAN = Pattern.compile("`[^`]*`");
@@ -67,14 +60,7 @@ class DocumentationLinksTests {
 		}
 		for (Path page : pages()) {
 			if (page.startsWith(this.root.resolve("docs")) && !page.equals(index)) {
-				String name = this.root.relativize(page).toString().replace('\\', '/');
-				if (INDEXED_AT_MERGE.contains(name)) {
-					assertThat(linked).as("docs/README.md links " + name + ": remove it from INDEXED_AT_MERGE")
-						.doesNotContain(page);
-				}
-				else {
-					assertThat(linked).as("docs/README.md links " + name).contains(page);
-				}
+				assertThat(linked).as("docs/README.md links " + this.root.relativize(page)).contains(page);
 			}
 			assertThat(read(page).lines().findFirst()).as(this.root.relativize(page) + " starts with a # title")
 				.hasValueSatisfying((line) -> assertThat(line).startsWith("# "));
