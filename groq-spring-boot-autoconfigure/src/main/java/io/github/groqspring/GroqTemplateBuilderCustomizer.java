@@ -4,8 +4,9 @@ package io.github.groqspring;
  * Customizes the {@link GroqTemplateBuilder} the auto-configuration builds its
  * {@link GroqTemplate} bean with, after the {@code groq.*} properties and Boot's HTTP client
  * settings are applied, so what a customizer sets wins. Every bean of this type is applied,
- * in {@link org.springframework.core.Ordered} / {@link org.springframework.core.annotation.Order
- * @Order} order (as {@code RestClientCustomizer}s are); none is applied when the application
+ * in {@link org.springframework.core.Ordered} /
+ * {@link org.springframework.core.annotation.Order &#64;Order} order (as
+ * {@code RestClientCustomizer}s are); none is applied when the application
  * defines its own {@code GroqOperations} bean. The health probe is derived from the
  * template built, so what a customizer sets (a key, TLS, a proxy) reaches it too.
  *
