@@ -6,6 +6,8 @@ import io.github.groqspring.GroqTemplateBuilder;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.internal.http.BaseUrls;
 import io.github.groqspring.observation.GroqObservationConvention;
+import io.github.groqspring.ratelimit.RateLimitBudgetStore;
+import io.github.groqspring.ratelimit.RateLimitListener;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,7 +63,8 @@ public final class GroqAutoConfiguration {
 	GroqTemplate groqTemplate(GroqProperties properties, ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<GroqObservationConvention> observationConvention, Environment environment) {
+			ObjectProvider<GroqObservationConvention> observationConvention, ObjectProvider<RateLimitBudgetStore> budgetStore,
+			ObjectProvider<RateLimitListener> rateLimitListener, Environment environment) {
 		GroqProperties.Retry retry = properties.getRetry();
 		GroqTemplateBuilder builder = GroqTemplate.builder();
 		String baseUrl = properties.getBaseUrl();
@@ -77,7 +80,7 @@ public final class GroqAutoConfiguration {
 			.retry(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()))
 			.flexFallbackTier(properties.getFlex().getFallbackTier())
-			.rateLimitWait(properties.getRateLimit().isWait())
+			.rateLimiting(GroqRateLimitSettings.from(properties.getRateLimit(), budgetStore, rateLimitListener))
 			.streamIdleTimeout(properties.getStream().getIdleTimeout())
 			.restClientBuilder(restClientBuilder(beanFactory, restClientBuilder, restClientCustomizers));
 		jsonMapper.ifAvailable(builder::jsonMapper);

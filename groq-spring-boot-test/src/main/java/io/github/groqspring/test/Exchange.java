@@ -1,5 +1,7 @@
 package io.github.groqspring.test;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +17,8 @@ final class Exchange {
 	private final String requestId;
 
 	private @Nullable StreamPlan stream;
+
+	private @Nullable Map<String, String> rateLimitHeaders;
 
 	Exchange(RecordedRequest request, String requestId) {
 		this.request = request;
@@ -35,6 +39,15 @@ final class Exchange {
 
 	void stream(StreamPlan stream) {
 		this.stream = stream;
+	}
+
+	/** The {@code x-ratelimit-*} headers of an enforced budget, {@code null} for the emulator's fixed ones. */
+	@Nullable Map<String, String> rateLimitHeaders() {
+		return this.rateLimitHeaders;
+	}
+
+	void rateLimitHeaders(Map<String, String> headers) {
+		this.rateLimitHeaders = headers;
 	}
 
 	/**
