@@ -9,40 +9,50 @@ import org.springframework.ai.chat.metadata.RateLimit;
 
 /**
  * Groq's rate-limit headers as Spring AI's {@link RateLimit}: requests per day, tokens per
- * minute. A value is {@code null} when Groq did not send its header.
+ * minute. Spring AI's contract has no absent values, so a header Groq did not send reads
+ * {@code 0} (or {@link Duration#ZERO}), as Spring AI's own {@code EmptyRateLimit} does;
+ * {@link #rateLimits()} tells an absent header ({@code null}) from a zero.
  *
  * @param rateLimits the parsed headers, with {@code retry-after} too
  */
 public record GroqRateLimit(RateLimits rateLimits) implements RateLimit {
 
 	@Override
-	public @Nullable Long getRequestsLimit() {
-		return this.rateLimits.limitRequests();
+	public Long getRequestsLimit() {
+		return orZero(this.rateLimits.limitRequests());
 	}
 
 	@Override
-	public @Nullable Long getRequestsRemaining() {
-		return this.rateLimits.remainingRequests();
+	public Long getRequestsRemaining() {
+		return orZero(this.rateLimits.remainingRequests());
 	}
 
 	@Override
-	public @Nullable Duration getRequestsReset() {
-		return this.rateLimits.resetRequests();
+	public Duration getRequestsReset() {
+		return orZero(this.rateLimits.resetRequests());
 	}
 
 	@Override
-	public @Nullable Long getTokensLimit() {
-		return this.rateLimits.limitTokens();
+	public Long getTokensLimit() {
+		return orZero(this.rateLimits.limitTokens());
 	}
 
 	@Override
-	public @Nullable Long getTokensRemaining() {
-		return this.rateLimits.remainingTokens();
+	public Long getTokensRemaining() {
+		return orZero(this.rateLimits.remainingTokens());
 	}
 
 	@Override
-	public @Nullable Duration getTokensReset() {
-		return this.rateLimits.resetTokens();
+	public Duration getTokensReset() {
+		return orZero(this.rateLimits.resetTokens());
+	}
+
+	private static Long orZero(@Nullable Long value) {
+		return (value != null) ? value : 0L;
+	}
+
+	private static Duration orZero(@Nullable Duration value) {
+		return (value != null) ? value : Duration.ZERO;
 	}
 
 }

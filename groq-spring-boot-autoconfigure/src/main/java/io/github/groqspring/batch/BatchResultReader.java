@@ -79,7 +79,7 @@ public final class BatchResultReader implements Iterator<BatchResult>, Closeable
 
 	@Override
 	public BatchResult next() {
-		if (!hasNext()) {
+		if (!hasNext() || this.next == null) {
 			throw new NoSuchElementException("No more results in " + this.source);
 		}
 		BatchResult result = this.next;

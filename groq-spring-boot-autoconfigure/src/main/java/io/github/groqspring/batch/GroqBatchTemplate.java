@@ -249,8 +249,10 @@ public class GroqBatchTemplate {
 		if (pageSize < 1) {
 			throw new IllegalArgumentException("pageSize must be at least 1, was " + pageSize);
 		}
-		return Stream.iterate(list(null, pageSize), Objects::nonNull, (page) -> nextPage(page, pageSize))
-			.flatMap((page) -> page.data().stream());
+		// The stream's elements are typed @Nullable (null ends it), though hasNext lets none through.
+		return Stream.iterate(list(null, pageSize), Objects::nonNull,
+				(page) -> nextPage(Objects.requireNonNull(page), pageSize))
+			.flatMap((page) -> Objects.requireNonNull(page).data().stream());
 	}
 
 	/**

@@ -3,6 +3,7 @@ package io.github.groqspring.test;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -72,7 +73,7 @@ final class BatchesEndpoint {
 		if (parsed.refusal() != null) {
 			return parsed.refusal();
 		}
-		JsonNode body = parsed.json();
+		JsonNode body = Objects.requireNonNull(parsed.json());
 		for (Iterator<String> names = body.propertyNames().iterator(); names.hasNext();) {
 			String name = names.next();
 			if (!CREATE_FIELDS.contains(name)) {

@@ -1,6 +1,7 @@
 package io.github.groqspring.test;
 
 import java.io.OutputStream;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -55,7 +56,7 @@ final class ChatCompletions {
 		if (parsed.refusal() != null) {
 			return parsed.refusal();
 		}
-		JsonNode body = parsed.json();
+		JsonNode body = Objects.requireNonNull(parsed.json());
 		EmulatedResponse refusal = ImageRules.tooLarge(exchange.request(), body);
 		if (refusal == null) {
 			refusal = this.validator.refusal(body, this.allowedTiers);
@@ -108,7 +109,7 @@ final class ChatCompletions {
 		if (parsed.refusal() != null) {
 			return parsed.refusal();
 		}
-		JsonNode body = parsed.json();
+		JsonNode body = Objects.requireNonNull(parsed.json());
 		if (body.path("stream").asBoolean(false)) {
 			return WireFormat.invalidRequest("`stream` is not supported in batch requests");
 		}
@@ -128,7 +129,7 @@ final class ChatCompletions {
 	 * @return how the stream ended
 	 */
 	StreamOutcome stream(OutputStream out, Exchange exchange) {
-		Exchange.StreamPlan plan = exchange.stream();
+		Exchange.StreamPlan plan = Objects.requireNonNull(exchange.stream(), "no stream planned");
 		EmulatedStream script = (plan.script() != null) ? plan.script() : EmulatedStream.usualReply();
 		return new StreamedCompletion(plan, exchange.requestId(), script).play(out);
 	}

@@ -100,7 +100,7 @@ final class EmulatedFiles {
 			parts = Multipart.parse(request.header("content-type"), request.body());
 		}
 		catch (IllegalArgumentException ex) {
-			return WireFormat.invalidRequest(ex.getMessage());
+			return WireFormat.invalidRequest(String.valueOf(ex.getMessage()));
 		}
 		Multipart.Part purpose = parts.get("purpose");
 		if (purpose == null || !purpose.text().equals("batch")) {

@@ -3,6 +3,7 @@ package io.github.groqspring.test;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import io.github.groqspring.test.EmulatedModel.Capability;
@@ -90,7 +91,7 @@ final class MessageValidator {
 	}
 
 	private @Nullable String firstProblem(JsonNode message, String path, String role) {
-		Set<String> allowed = PROPERTIES.get(role);
+		Set<String> allowed = Objects.requireNonNull(PROPERTIES.get(role), role);
 		for (String name : message.propertyNames()) {
 			if (!allowed.contains(name)) {
 				return "'" + path + "' : " + Problems.unsupported(name, allowed);

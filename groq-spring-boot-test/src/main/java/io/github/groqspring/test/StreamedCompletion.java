@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -152,7 +153,7 @@ final class StreamedCompletion {
 
 	/** Play the fault; {@code true} when it ends the stream. */
 	private boolean playFault(OutputStream out) throws IOException {
-		EmulatedStream.Fault fault = this.script.fault;
+		EmulatedStream.Fault fault = Objects.requireNonNull(this.script.fault, "no fault scripted");
 		this.faultPlayed = true;
 		switch (fault.kind()) {
 			case ERROR_PAYLOAD -> write(out, "data: " + fault.payload());
@@ -164,7 +165,7 @@ final class StreamedCompletion {
 			case TRUNCATE -> {
 			}
 			case PAUSE -> {
-				pause(fault.pause(), fault.release());
+				pause(Objects.requireNonNull(fault.pause(), "a PAUSE fault without a duration"), fault.release());
 				return false;
 			}
 		}
@@ -200,7 +201,7 @@ final class StreamedCompletion {
 		out.flush();
 	}
 
-	private static void pause(@Nullable Duration duration, @Nullable CountDownLatch release) {
+	private static void pause(Duration duration, @Nullable CountDownLatch release) {
 		try {
 			if (release != null) {
 				release.await(duration.toMillis(), TimeUnit.MILLISECONDS);

@@ -142,7 +142,7 @@ public final class ChatChunkReader {
 		}
 		catch (IOException ex) {
 			if (ex instanceof InterruptedIOException || ex.getClass().getSimpleName().contains("Timeout")) {
-				String limit = (ex instanceof StreamingResponse.IdleTimeoutException) ? ex.getMessage()
+				String limit = (ex instanceof StreamingResponse.IdleTimeoutException) ? String.valueOf(ex.getMessage())
 						: "no bytes within groq.read-timeout (" + ex + ")";
 				throw new GroqStreamTimeoutException(failure("stalled", limit), partialResponse(), this.chunks, ex);
 			}

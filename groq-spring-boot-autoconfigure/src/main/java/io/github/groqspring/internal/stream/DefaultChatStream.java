@@ -97,7 +97,7 @@ final class DefaultChatStream implements ChatStream {
 
 			@Override
 			public ChatCompletionChunk next() {
-				if (!advance()) {
+				if (!advance() || DefaultChatStream.this.next == null) {
 					throw new NoSuchElementException("The stream has ended");
 				}
 				ChatCompletionChunk chunk = DefaultChatStream.this.next;
@@ -118,7 +118,7 @@ final class DefaultChatStream implements ChatStream {
 	@Override
 	public ChatResponse consume(ChatStreamHandler handler) {
 		try (this) {
-			while (advance()) {
+			while (advance() && this.next != null) {
 				ChatCompletionChunk chunk = this.next;
 				this.next = null;
 				handler.onChunk(chunk);

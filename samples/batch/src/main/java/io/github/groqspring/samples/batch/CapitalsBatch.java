@@ -60,7 +60,7 @@ class CapitalsBatch {
 			this.out.println(results.get(customId(country)).map(CapitalsBatch::describe).orElse(country + ": no result"));
 		}
 		List<String> files = Stream.of(done.inputFileId(), done.outputFileId(), done.errorFileId())
-			.filter((id) -> id != null)
+			.flatMap(Stream::ofNullable)
 			.toList();
 		files.forEach(this.batches.files()::delete);
 		this.out.println("Deleted the batch's " + files.size() + " files");

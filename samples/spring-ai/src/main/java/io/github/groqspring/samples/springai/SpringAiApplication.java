@@ -8,6 +8,7 @@ import org.springframework.ai.chat.client.ChatClient;
 import org.springframework.ai.chat.client.advisor.MessageChatMemoryAdvisor;
 import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.model.Generation;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -54,8 +55,12 @@ public class SpringAiApplication {
 					.advisors((advisor) -> advisor.param(ChatMemory.CONVERSATION_ID, CONVERSATION))
 					.call()
 					.chatResponse();
+				Generation result = (response != null) ? response.getResult() : null;
+				if (response == null || result == null) {
+					throw new IllegalStateException("No answer to: " + turn);
+				}
 				System.out.println("You: " + turn);
-				System.out.println("Assistant: " + response.getResult().getOutput().getText() + "  [sent "
+				System.out.println("Assistant: " + result.getOutput().getText() + "  [sent "
 						+ response.getMetadata().get(GroqChatMetadata.REQUESTED_TIER) + ", served "
 						+ response.getMetadata().get(GroqChatMetadata.SERVED_TIER) + "]");
 			}

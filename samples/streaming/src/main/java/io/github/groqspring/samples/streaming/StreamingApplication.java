@@ -52,8 +52,8 @@ public class StreamingApplication {
 					}));
 			System.out.println();
 			System.out.println("[" + pieces + " pieces, finish_reason=" + answer.finishReason() + ", "
-					+ answer.usage().completionTokens() + " completion tokens, x_groq.id=" + answer.groqRequestId()
-					+ "]");
+					+ ((answer.usage() != null) ? answer.usage().completionTokens() : "no") + " completion tokens, x_groq.id="
+					+ answer.groqRequestId() + "]");
 		};
 	}
 

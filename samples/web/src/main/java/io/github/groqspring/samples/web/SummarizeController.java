@@ -47,7 +47,7 @@ class SummarizeController {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"Send {\"events\": [\"...\", ...]} with at least one non-blank event");
 		}
-		return this.digests.digest(request.events())
+		return this.digests.digest(List.copyOf(request.events()))
 			.thenApply((response) -> new Digest(response.content(), response.serviceTier(),
 					response.metadata().requestedTier(), response.metadata().attempts(),
 					response.metadata().fallbackFrom(), response.groqRequestId()));
