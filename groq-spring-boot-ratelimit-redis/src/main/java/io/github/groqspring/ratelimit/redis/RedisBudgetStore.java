@@ -103,20 +103,26 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 		try {
 			BucketProxy tokenBucket = limits.limitsTokens() ? proxy(connection, key, limits, true) : null;
 			BucketProxy requestBucket = limits.limitsRequests() ? proxy(connection, key, limits, false) : null;
-			long tokenWait = (tokenBucket != null && tokens > 0) ? take(tokenBucket, tokens, maxWaitNanos) : 0;
-			if (tokenWait < 0) {
-				long needed = tokenBucket.estimateAbilityToConsume(tokens).getNanosToWaitForRefill();
-				recovered();
-				return BudgetReservation.refused(key, limits, tokens, requests, needed);
-			}
-			long requestWait = (requestBucket != null && requests > 0) ? take(requestBucket, requests, maxWaitNanos) : 0;
-			if (requestWait < 0) {
-				if (tokenBucket != null && tokens > 0) {
-					tokenBucket.addTokens(tokens);
+			long tokenWait = 0;
+			if (tokenBucket != null && tokens > 0) {
+				tokenWait = take(tokenBucket, tokens, maxWaitNanos);
+				if (tokenWait < 0) {
+					long needed = tokenBucket.estimateAbilityToConsume(tokens).getNanosToWaitForRefill();
+					recovered();
+					return BudgetReservation.refused(key, limits, tokens, requests, needed);
 				}
-				long needed = requestBucket.estimateAbilityToConsume(requests).getNanosToWaitForRefill();
-				recovered();
-				return BudgetReservation.refused(key, limits, tokens, requests, needed);
+			}
+			long requestWait = 0;
+			if (requestBucket != null && requests > 0) {
+				requestWait = take(requestBucket, requests, maxWaitNanos);
+				if (requestWait < 0) {
+					if (tokenBucket != null && tokens > 0) {
+						tokenBucket.addTokens(tokens);
+					}
+					long needed = requestBucket.estimateAbilityToConsume(requests).getNanosToWaitForRefill();
+					recovered();
+					return BudgetReservation.refused(key, limits, tokens, requests, needed);
+				}
 			}
 			recovered();
 			return new RedisReservation(key, limits, tokens, requests, Math.max(tokenWait, requestWait), tokenBucket,
