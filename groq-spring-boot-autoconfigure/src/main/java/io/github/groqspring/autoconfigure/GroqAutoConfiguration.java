@@ -80,7 +80,7 @@ public final class GroqAutoConfiguration {
 			.retry(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()))
 			.flexFallbackTier(properties.getFlex().getFallbackTier())
-			.rateLimiting(GroqRateLimitSettings.from(properties.getRateLimit(), budgetStore, rateLimitListener))
+			.rateLimiting(GroqRateLimitSettings.from(properties.getRateLimit(), budgetStore, rateLimitListener, environment))
 			.streamIdleTimeout(properties.getStream().getIdleTimeout())
 			.restClientBuilder(restClientBuilder(beanFactory, restClientBuilder, restClientCustomizers));
 		jsonMapper.ifAvailable(builder::jsonMapper);
@@ -151,7 +151,7 @@ public final class GroqAutoConfiguration {
 	}
 
 	/** Where the environment's value of a property comes from, as Boot's binder would find it. */
-	private static @Nullable Origin origin(Environment environment, String property) {
+	static @Nullable Origin origin(Environment environment, String property) {
 		ConfigurationPropertyName name = ConfigurationPropertyName.of(property);
 		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
 			ConfigurationProperty found = source.getConfigurationProperty(name);

@@ -374,6 +374,9 @@ public class GroqProperties {
 
 		private final Redis redis = new Redis();
 
+		/**
+		 * Whether calls are paced: false turns pacing off, as groq.rate-limit.enabled=false does.
+		 */
 		private @Nullable Boolean wait;
 
 		public boolean isEnabled() {

@@ -9,6 +9,7 @@ import io.github.groqspring.ratelimit.RateLimitListener;
 import io.github.groqspring.ratelimit.RateLimitSettings;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 
 /**
  * {@code groq.rate-limit.*} as the template's {@link RateLimitSettings}: the store is the
@@ -26,11 +27,12 @@ final class GroqRateLimitSettings {
 	}
 
 	static RateLimitSettings from(GroqProperties.RateLimit properties, ObjectProvider<RateLimitBudgetStore> stores,
-			ObjectProvider<RateLimitListener> listeners) {
+			ObjectProvider<RateLimitListener> listeners, Environment environment) {
 		RateLimitBudgetStore store = stores.getIfUnique(LocalBudgetStore::shared);
 		if (properties.isPacing() && properties.getStore() == GroqProperties.Store.REDIS
 				&& store instanceof LocalBudgetStore) {
-			throw new GroqInvalidPropertyException("groq.rate-limit.store", "redis", null,
+			throw new GroqInvalidPropertyException("groq.rate-limit.store", "redis",
+					GroqAutoConfiguration.origin(environment, "groq.rate-limit.store"),
 					"groq.rate-limit.store is redis, but no Redis budget store exists", REDIS_ACTION);
 		}
 		GroqProperties.Estimator estimator = properties.getEstimator();

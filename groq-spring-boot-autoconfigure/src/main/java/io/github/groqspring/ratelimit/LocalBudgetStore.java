@@ -1,6 +1,7 @@
 package io.github.groqspring.ratelimit;
 
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -14,8 +15,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Groq's {@code x-ratelimit-remaining-*} headers are taken as the truth about the budget
  * at the moment the answered request was admitted: a response sets the bucket to what Groq
- * said was left, plus the refill since, minus what this store reserved for requests sent
- * after it. That corrects estimates at once and also counts what other processes with the
+ * said was left, plus the refill since, minus what this store reserved after it and what it
+ * reserved before it for calls not answered yet (a call reserved earlier may reach Groq
+ * later). That corrects estimates at once and also counts what other processes with the
  * same key spent. Reservations the server's answer already covered are not reconciled
  * again when their own answers arrive.
  */
@@ -69,8 +71,8 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 		}
 		Budget budget = local.budget;
 		synchronized (budget) {
-			budget.tokens.giveBack(local.tokenMark, reservation.tokens() - usedTokens);
-			budget.requests.giveBack(local.requestMark, reservation.requests() - usedRequests);
+			budget.tokens.giveBack(local.tokenMark, reservation.tokens(), reservation.tokens() - usedTokens);
+			budget.requests.giveBack(local.requestMark, reservation.requests(), reservation.requests() - usedRequests);
 		}
 	}
 
@@ -171,6 +173,12 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 		/** The newest reservation an answer from Groq has accounted for. */
 		private long syncedMark = -1;
 
+		/** Reserved by calls not settled yet: some may not have reached Groq. */
+		private long inFlight;
+
+		/** The reservations not settled yet, by mark: their tokens. */
+		private final TreeMap<Long, Long> unsettled = new TreeMap<>();
+
 		Bucket(long capacity, long refillNanos, long now, long remaining) {
 			this.capacity = capacity;
 			this.perNano = (double) capacity / refillNanos;
@@ -204,12 +212,18 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 			if (this.capacity > 0) {
 				this.level -= amount;
 				this.reservedTotal += amount;
+				this.inFlight += amount;
+				this.unsettled.put(this.reservedTotal, amount);
 			}
 		}
 
-		void giveBack(long mark, long amount) {
-			if (this.capacity > 0 && mark > this.syncedMark) {
-				this.level = Math.min(this.capacity, this.level + amount);
+		void giveBack(long mark, long reserved, long amount) {
+			if (this.capacity > 0) {
+				this.inFlight = Math.max(0, this.inFlight - reserved);
+				this.unsettled.remove(mark);
+				if (mark > this.syncedMark) {
+					this.level = Math.min(this.capacity, this.level + amount);
+				}
 			}
 		}
 
@@ -217,7 +231,14 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 			if (this.capacity <= 0 || remaining < 0) {
 				return;
 			}
-			double estimate = remaining + Math.max(0, sinceSentNanos) * this.perNano - (this.reservedTotal - mark);
+			// Less what was reserved after this request, and what was reserved before it and is still
+			// unsettled: a call reserved earlier may reach Groq later (threads are not served in order).
+			long earlier = 0;
+			for (long tokens : this.unsettled.headMap(mark, false).values()) {
+				earlier += tokens;
+			}
+			double estimate = remaining + Math.max(0, sinceSentNanos) * this.perNano - (this.reservedTotal - mark)
+					- earlier;
 			if (mark > this.syncedMark) {
 				this.level = Math.min(this.capacity, estimate);
 				this.syncedMark = mark;
@@ -227,9 +248,14 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 			}
 		}
 
+		/**
+		 * An answer to a request sent without a reservation: what Groq said was left, less
+		 * what calls of this store have reserved and not settled (they may have been sent
+		 * after it), unless the bucket already holds less.
+		 */
 		void lower(long remaining) {
 			if (this.capacity > 0 && remaining >= 0) {
-				this.level = Math.min(this.level, remaining);
+				this.level = Math.min(this.level, remaining - this.inFlight);
 			}
 		}
 

@@ -12,9 +12,30 @@ final class HandWrittenBucket {
 
 	private final Bucket requests;
 
+	private volatile long answerNanos;
+
+	private volatile long answerDeviationNanos;
+
 	HandWrittenBucket(long tokensPerWindow, long requestsPerWindow, long windowNanos) {
 		this.tokens = new Bucket(tokensPerWindow, windowNanos);
 		this.requests = new Bucket(requestsPerWindow, windowNanos);
+	}
+
+	/** The time kept for the answer before a deadline, as the starter keeps it: RFC 6298's SRTT + 4 RTTVAR. */
+	long answerHeadroomNanos() {
+		return this.answerNanos + 4 * this.answerDeviationNanos;
+	}
+
+	void answeredIn(long nanos) {
+		long smoothed = this.answerNanos;
+		if (smoothed == 0) {
+			this.answerNanos = Math.max(1, nanos);
+			this.answerDeviationNanos = nanos / 2;
+		}
+		else {
+			this.answerDeviationNanos += (Math.abs(smoothed - nanos) - this.answerDeviationNanos) / 4;
+			this.answerNanos = Math.max(1, smoothed + (nanos - smoothed) / 8);
+		}
 	}
 
 	/** The wait before sending, or -1 when the call would wait past its deadline. */

@@ -34,6 +34,9 @@ public final class PacedCall implements AttemptGate {
 
 	@Nullable BudgetReservation reservation;
 
+	/** When the current attempt was let through, to learn how long answers take. */
+	long sentAtNanos;
+
 	/** The longest {@code retry-after} the call obeys ({@code groq.retry.max-retry-after}). */
 	private Duration maxRetryAfter = Duration.ZERO;
 
@@ -74,6 +77,7 @@ public final class PacedCall implements AttemptGate {
 	 * @param usage the usage Groq reported, {@code null} when it reported none
 	 */
 	public void answered(RateLimits limits, @Nullable Usage usage) {
+		this.state.answers.add(System.nanoTime() - this.sentAtNanos);
 		BudgetReservation sent = this.reservation;
 		this.reservation = null;
 		this.pacer.observe(this.state, limits, (usage != null) ? usage.cachedTokens() : 0, sent);

@@ -116,24 +116,33 @@ public final class RateLimitPacer {
 		return state;
 	}
 
-	/** Hold an attempt back until its budget allows it, or refuse it. */
+	/**
+	 * Hold an attempt back until its budget allows it, or refuse it. The wait may use the
+	 * call's time left less the time answers of this budget and the store's reservations take
+	 * (each smoothed as TCP smooths round trips: the mean plus four deviations), so that a
+	 * call is not sent so late that it cannot be answered before its deadline.
+	 */
 	void admit(PacedCall call, CallBudget budget, int attempt) {
 		KeyState state = call.state;
 		long now = System.nanoTime();
 		long left = budget.deadlineNanos() - now;
+		long headroom = state.answers.timeoutNanos() + state.reservations.timeoutNanos();
+		long maxWait = Math.max(0, left - headroom);
 		long paused = Math.max(0, state.pausedUntilNanos - now);
 		BudgetLimits limits = state.limits;
 		BudgetReservation reservation = null;
-		if (limits != null && (limits.limitsTokens() || limits.limitsRequests()) && paused <= left) {
+		if (limits != null && (limits.limitsTokens() || limits.limitsRequests()) && paused <= maxWait) {
 			long tokens = limits.limitsTokens() ? Math.min(call.estimate(), limits.tokenLimit()) : 0;
 			long requests = limits.limitsRequests() ? 1 : 0;
-			reservation = safely(() -> store().reserve(state.key, limits, tokens, requests, left), null);
+			long reserving = System.nanoTime();
+			reservation = safely(() -> store().reserve(state.key, limits, tokens, requests, maxWait), null);
+			state.reservations.add(System.nanoTime() - reserving);
 			if (reservation != null && !reservation.granted()) {
-				refuse(call, budget, attempt, Math.max(paused, reservation.waitNanos()), left);
+				refuse(call, budget, attempt, Math.max(paused, reservation.waitNanos()), left, headroom);
 			}
 		}
-		if (paused > left) {
-			refuse(call, budget, attempt, paused, left);
+		if (paused > maxWait) {
+			refuse(call, budget, attempt, paused, left, headroom);
 		}
 		call.reservation = reservation;
 		long wait = Math.max(paused, (reservation != null) ? reservation.waitNanos() : 0);
@@ -141,14 +150,17 @@ public final class RateLimitPacer {
 		if (wait > 0) {
 			sleep(call, wait);
 		}
+		call.sentAtNanos = System.nanoTime();
 	}
 
-	private void refuse(PacedCall call, CallBudget budget, int attempt, long neededNanos, long leftNanos) {
+	private void refuse(PacedCall call, CallBudget budget, int attempt, long neededNanos, long leftNanos,
+			long headroomNanos) {
 		listener().refused(call.state.key, neededNanos);
 		throw new RateLimitExhaustedException("Not sent: Groq's rate limit for model " + call.state.key.model()
 				+ " on tier " + call.state.key.tier() + " would allow this call (about " + call.estimate()
 				+ " tokens) in " + neededNanos / 1_000_000 + " ms, after its deadline (" + Math.max(0, leftNanos)
-				/ 1_000_000 + " ms left of " + budget.callTimeout() + ", groq.call-timeout)",
+				/ 1_000_000 + " ms left of " + budget.callTimeout() + ", groq.call-timeout"
+				+ ((headroomNanos > 0) ? ", less " + headroomNanos / 1_000_000 + " ms for the answer" : "") + ")",
 				Duration.ofNanos(neededNanos), Math.max(1, attempt - 1));
 	}
 
@@ -225,6 +237,12 @@ public final class RateLimitPacer {
 
 		volatile long pausedUntilNanos = Long.MIN_VALUE / 2;
 
+		/** How long answers take once sent. */
+		final RoundTrip answers = new RoundTrip();
+
+		/** How long the store takes to reserve (a network round trip for a shared store). */
+		final RoundTrip reservations = new RoundTrip();
+
 		private Duration tokenRefill;
 
 		private Duration requestRefill;
@@ -295,6 +313,36 @@ public final class RateLimitPacer {
 			double clamped = Math.max(window.toNanos() / 1000.0, Math.min(2.0 * window.toNanos(), nanos));
 			double scale = Math.pow(10, Math.floor(Math.log10(clamped)) - 1);
 			return Duration.ofNanos(Math.max(1, Math.round(Math.round(clamped / scale) * scale)));
+		}
+
+	}
+
+	/**
+	 * A duration learned as TCP learns round trips (RFC 6298: gains 1/8 and 1/4), and the
+	 * time to allow for it: the smoothed mean plus four smoothed deviations, 0 until the first
+	 * sample. Updates may race: a lost one only slows learning.
+	 */
+	static final class RoundTrip {
+
+		private volatile long smoothedNanos;
+
+		private volatile long deviationNanos;
+
+		void add(long nanos) {
+			long sample = Math.max(1, nanos);
+			long smoothed = this.smoothedNanos;
+			if (smoothed == 0) {
+				this.smoothedNanos = sample;
+				this.deviationNanos = sample / 2;
+			}
+			else {
+				this.deviationNanos += (Math.abs(smoothed - sample) - this.deviationNanos) / 4;
+				this.smoothedNanos = Math.max(1, smoothed + (sample - smoothed) / 8);
+			}
+		}
+
+		long timeoutNanos() {
+			return this.smoothedNanos + 4 * this.deviationNanos;
 		}
 
 	}

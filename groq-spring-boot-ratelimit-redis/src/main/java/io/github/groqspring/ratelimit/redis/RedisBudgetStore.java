@@ -4,15 +4,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.TokensInheritanceStrategy;
+import io.github.bucket4j.distributed.AsyncBucketProxy;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
+import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.github.groqspring.ratelimit.BudgetKey;
 import io.github.groqspring.ratelimit.BudgetLimits;
@@ -47,6 +52,12 @@ import org.jspecify.annotations.Nullable;
  * (without any key), the recovery at INFO, and {@link #state()} says which is in use (for
  * health). A store never fails a call because of Redis, and it connects in the background,
  * so an application starts while Redis is down.
+ *
+ * <p>Concurrent operations of this JVM on one bucket are combined into one compare-and-swap
+ * (Bucket4j's batching optimization): without it, threads of one instance retry each other's
+ * conflicting swaps, and under load an operation overruns the timeout. Only the reservation
+ * is on a call's path; settling it and learning from Groq's headers happen asynchronously,
+ * after the answer has been handed over.
  */
 public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseable {
 
@@ -76,6 +87,11 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 
 	private volatile boolean closed;
 
+	private final AtomicLong outages = new AtomicLong();
+
+	/** Operations off the calls' path not yet answered by Redis. */
+	private final AtomicLong pending = new AtomicLong();
+
 	/**
 	 * Create a store; it connects in the background.
 	 * @param client the Lettuce client to open its connection with, e.g. Spring Data Redis's
@@ -101,8 +117,10 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 			return this.fallback.reserve(key, limits, tokens, requests, maxWaitNanos);
 		}
 		try {
-			BucketProxy tokenBucket = limits.limitsTokens() ? proxy(connection, key, limits, true) : null;
-			BucketProxy requestBucket = limits.limitsRequests() ? proxy(connection, key, limits, false) : null;
+			Proxy tokenProxy = limits.limitsTokens() ? proxy(connection, key, limits, true) : null;
+			Proxy requestProxy = limits.limitsRequests() ? proxy(connection, key, limits, false) : null;
+			BucketProxy tokenBucket = (tokenProxy != null) ? tokenProxy.bucket : null;
+			BucketProxy requestBucket = (requestProxy != null) ? requestProxy.bucket : null;
 			long tokenWait = 0;
 			if (tokenBucket != null && tokens > 0) {
 				tokenWait = take(tokenBucket, tokens, maxWaitNanos);
@@ -125,8 +143,8 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 				}
 			}
 			recovered();
-			return new RedisReservation(key, limits, tokens, requests, Math.max(tokenWait, requestWait), tokenBucket,
-					requestBucket);
+			return new RedisReservation(key, limits, tokens, requests, Math.max(tokenWait, requestWait),
+					(tokenProxy != null) ? tokenProxy.async : null, (requestProxy != null) ? requestProxy.async : null);
 		}
 		catch (RuntimeException ex) {
 			failed(ex);
@@ -143,13 +161,8 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 		if (!redis.markSettledOnce() || usable() == null) {
 			return;
 		}
-		try {
-			adjust(redis.tokenBucket, reservation.tokens() - usedTokens);
-			adjust(redis.requestBucket, reservation.requests() - usedRequests);
-		}
-		catch (RuntimeException ex) {
-			failed(ex);
-		}
+		adjust(redis.tokenBucket, reservation.tokens() - usedTokens);
+		adjust(redis.requestBucket, reservation.requests() - usedRequests);
 	}
 
 	@Override
@@ -165,12 +178,23 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 		}
 		try {
 			if (limits.limitsTokens() && remainingTokens >= 0) {
-				known.tokens = lower(proxy(connection, key, limits, true), remainingTokens);
+				AsyncBucketProxy bucket = proxy(connection, key, limits, true).async;
+				this.pending.incrementAndGet();
+				lower(bucket, remainingTokens).whenComplete((level, ex) -> {
+					if (done(ex) && level != null) {
+						known.tokens = level;
+					}
+				});
 			}
 			if (limits.limitsRequests() && remainingRequests >= 0) {
-				known.requests = lower(proxy(connection, key, limits, false), remainingRequests);
+				AsyncBucketProxy bucket = proxy(connection, key, limits, false).async;
+				this.pending.incrementAndGet();
+				lower(bucket, remainingRequests).whenComplete((level, ex) -> {
+					if (done(ex) && level != null) {
+						known.requests = level;
+					}
+				});
 			}
-			recovered();
 		}
 		catch (RuntimeException ex) {
 			failed(ex);
@@ -195,7 +219,15 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 		Connection connection = this.connection;
 		boolean shared = connection != null && this.failingSince == null;
 		return new State(shared, this.failingSince, shared ? null : this.lastError,
-				(connection != null) ? Duration.ofNanos(this.clock.offsetNanos()) : null);
+				(connection != null) ? Duration.ofNanos(this.clock.offsetNanos()) : null, this.outages.get());
+	}
+
+	/**
+	 * Operations off the calls' path (settling, learning from headers) still waiting for Redis.
+	 * @return how many
+	 */
+	long pendingOperations() {
+		return this.pending.get();
 	}
 
 	@Override
@@ -274,6 +306,7 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 		this.lastError = ex.getClass().getSimpleName() + ": " + ex.getMessage();
 		if (this.failingSince == null) {
 			this.failingSince = Instant.now();
+			this.outages.incrementAndGet();
 			logger.warn("Groq rate-limit budgets on Redis are unavailable (" + this.lastError + "); calls are paced in "
 					+ "this JVM alone until Redis answers again (tried again every " + this.settings.retryInterval()
 					+ ", groq.rate-limit.redis.retry-interval)");
@@ -288,7 +321,7 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 		}
 	}
 
-	private BucketProxy proxy(Connection connection, BudgetKey key, BudgetLimits limits, boolean tokens) {
+	private Proxy proxy(Connection connection, BudgetKey key, BudgetLimits limits, boolean tokens) {
 		long limit = tokens ? limits.tokenLimit() : limits.requestLimit();
 		Duration refill = tokens ? limits.tokenRefill() : limits.requestRefill();
 		String redisKey = this.settings.keyPrefix() + ":" + key.keyHash() + ":" + key.model() + ":" + key.tier() + ":"
@@ -299,14 +332,21 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 			long last = (known == null) ? -1 : (tokens ? known.tokens : known.requests);
 			long initial = (last < 0) ? limit : Math.min(limit, last);
 			proxy = this.proxies.computeIfAbsent(redisKey,
-					(name) -> new Proxy(refill, connection.proxyManager.builder()
-						.build(name, () -> configuration(limit, refill, initial))));
+					(name) -> new Proxy(refill,
+							connection.proxyManager.builder()
+								.withOptimization(Optimizations.batching())
+								.build(name, () -> configuration(limit, refill, initial)),
+							connection.proxyManager.asAsync()
+								.builder()
+								.withOptimization(Optimizations.batching())
+								.build(name, () -> CompletableFuture.completedFuture(configuration(limit, refill, initial)))));
 		}
 		else if (!proxy.refill.equals(refill)) {
 			proxy.bucket.replaceConfiguration(configuration(limit, refill, limit), TokensInheritanceStrategy.AS_IS);
-			this.proxies.put(redisKey, new Proxy(refill, proxy.bucket));
+			proxy = new Proxy(refill, proxy.bucket, proxy.async);
+			this.proxies.put(redisKey, proxy);
 		}
-		return proxy.bucket;
+		return proxy;
 	}
 
 	private static BucketConfiguration configuration(long limit, Duration refill, long initial) {
@@ -329,26 +369,40 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 				? wait[0] : -1;
 	}
 
-	private static void adjust(@Nullable BucketProxy bucket, long giveBack) {
+	/** Give back (or take more), off the caller's path: the answer is already there. */
+	private void adjust(@Nullable AsyncBucketProxy bucket, long giveBack) {
 		if (bucket == null || giveBack == 0) {
 			return;
 		}
-		if (giveBack > 0) {
-			bucket.addTokens(giveBack);
+		try {
+			CompletableFuture<?> adjusted = (giveBack > 0) ? bucket.addTokens(giveBack)
+					: bucket.consumeIgnoringRateLimits(-giveBack);
+			this.pending.incrementAndGet();
+			adjusted.whenComplete((ignored, ex) -> done(ex));
 		}
-		else {
-			bucket.consumeIgnoringRateLimits(-giveBack);
+		catch (RuntimeException ex) {
+			failed(ex);
 		}
 	}
 
-	/** Bring a bucket down to what Groq says is left; the level it then has. */
-	private static long lower(BucketProxy bucket, long remaining) {
-		long available = bucket.getAvailableTokens();
-		if (available > remaining) {
-			bucket.consumeIgnoringRateLimits(available - remaining);
-			return remaining;
+	/** Bring a bucket down to what Groq says is left, off the caller's path; the level it then has. */
+	private static CompletableFuture<Long> lower(AsyncBucketProxy bucket, long remaining) {
+		return bucket.getAvailableTokens().thenCompose((available) -> (available > remaining)
+				? bucket.consumeIgnoringRateLimits(available - remaining).thenApply((ignored) -> remaining)
+				: CompletableFuture.completedFuture(available));
+	}
+
+	/** Whether an operation off the caller's path succeeded; a failure counts as Redis failing. */
+	private boolean done(@Nullable Throwable failure) {
+		this.pending.decrementAndGet();
+		if (failure == null) {
+			recovered();
+			return true;
 		}
-		return available;
+		Throwable cause = (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause()
+				: failure;
+		failed((cause instanceof RuntimeException runtime) ? runtime : new IllegalStateException(cause));
+		return false;
 	}
 
 	/**
@@ -376,15 +430,18 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 	 * key), {@code null} while shared
 	 * @param clockOffset this JVM's clock's offset from Redis's, {@code null} before the first
 	 * connection
+	 * @param outages how many times Redis failed or was too slow since the store was made
+	 * (each time, calls were paced in this JVM for the retry interval)
 	 */
 	public record State(boolean shared, @Nullable Instant failingOpenSince, @Nullable String lastError,
-			@Nullable Duration clockOffset) {
+			@Nullable Duration clockOffset, long outages) {
 	}
 
 	private record Connection(StatefulRedisConnection<String, byte[]> redis, ProxyManager<String> proxyManager) {
 	}
 
-	private record Proxy(Duration refill, BucketProxy bucket) {
+	/** One bucket on Redis, for the calls' path and for work off it. */
+	private record Proxy(Duration refill, BucketProxy bucket, AsyncBucketProxy async) {
 	}
 
 	/** What this instance last knew of a budget, for snapshots and a re-created bucket's start. */
@@ -410,12 +467,12 @@ public final class RedisBudgetStore implements RateLimitBudgetStore, AutoCloseab
 
 	private static final class RedisReservation extends BudgetReservation {
 
-		private final @Nullable BucketProxy tokenBucket;
+		private final @Nullable AsyncBucketProxy tokenBucket;
 
-		private final @Nullable BucketProxy requestBucket;
+		private final @Nullable AsyncBucketProxy requestBucket;
 
 		RedisReservation(BudgetKey key, BudgetLimits limits, long tokens, long requests, long waitNanos,
-				@Nullable BucketProxy tokenBucket, @Nullable BucketProxy requestBucket) {
+				@Nullable AsyncBucketProxy tokenBucket, @Nullable AsyncBucketProxy requestBucket) {
 			super(key, limits, tokens, requests, waitNanos, true);
 			this.tokenBucket = tokenBucket;
 			this.requestBucket = requestBucket;

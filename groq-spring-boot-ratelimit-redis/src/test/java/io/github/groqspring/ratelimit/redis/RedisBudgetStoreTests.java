@@ -52,6 +52,7 @@ class RedisBudgetStoreTests {
 	void instancesShareOneBudgetAndWaitInTurnForItsRefill() {
 		try (RedisBudgetStore first = store(Clock.systemUTC()); RedisBudgetStore second = store(Clock.systemUTC())) {
 			first.observe(this.key, LIMITS, 1000, 100, null);
+			idle(first);
 			assertThat(first.reserve(this.key, LIMITS, 600, 1, 0).waitNanos()).isZero();
 			BudgetReservation refused = second.reserve(this.key, LIMITS, 600, 1, 0);
 			assertThat(refused.granted()).isFalse();
@@ -71,12 +72,16 @@ class RedisBudgetStoreTests {
 	void settlingGivesBackWhatTheCallDidNotUseAndTakesWhatItUsedBeyond() {
 		try (RedisBudgetStore first = store(Clock.systemUTC()); RedisBudgetStore second = store(Clock.systemUTC())) {
 			first.observe(this.key, LIMITS, 1000, 100, null);
+			idle(first);
 			BudgetReservation reservation = first.reserve(this.key, LIMITS, 900, 1, 0);
 			first.settle(reservation, 300, 1);
+			idle(first);
 			first.settle(reservation, 0, 0);
+			idle(first);
 			assertThat(second.reserve(this.key, LIMITS, 700, 1, 0).granted()).isTrue();
 			BudgetReservation more = second.reserve(this.key, LIMITS, 0, 1, 0);
 			second.settle(more, 50, 1);
+			idle(second);
 			BudgetReservation none = first.reserve(this.key, LIMITS, 10, 1, 0);
 			assertThat(none.granted()).isFalse();
 			assertThat((double) none.waitNanos() / SECOND).isCloseTo(3.6, within(0.3));
@@ -87,9 +92,12 @@ class RedisBudgetStoreTests {
 	void groqsRemainingHeaderLowersTheSharedBucketButNeverRaisesIt() {
 		try (RedisBudgetStore first = store(Clock.systemUTC()); RedisBudgetStore second = store(Clock.systemUTC())) {
 			first.observe(this.key, LIMITS, 1000, 100, null);
+			idle(first);
 			second.observe(this.key, LIMITS, 100, 90, null);
+			idle(second);
 			assertThat(first.reserve(this.key, LIMITS, 200, 1, 0).granted()).isFalse();
 			first.observe(this.key, LIMITS, 1000, 100, null);
+			idle(first);
 			assertThat(first.reserve(this.key, LIMITS, 200, 1, 0).granted()).isFalse();
 			assertThat(first.reserve(this.key, LIMITS, 100, 1, 0).granted()).isTrue();
 		}
@@ -103,6 +111,7 @@ class RedisBudgetStoreTests {
 		try (RedisBudgetStore store = store(Clock.systemUTC());
 				StatefulRedisConnection<String, String> redis = this.client.connect()) {
 			store.observe(secret, LIMITS, 1000, 100, null);
+			idle(store);
 			store.reserve(secret, LIMITS, 10, 1, 0);
 			List<String> keys = redis.sync().keys("*" + secret.keyHash() + "*");
 			assertThat(keys).containsExactlyInAnyOrder(
@@ -124,6 +133,7 @@ class RedisBudgetStoreTests {
 		try (RedisBudgetStore store = new RedisBudgetStore(() -> this.client, quick)) {
 			awaitShared(store);
 			store.observe(this.key, LIMITS, 1000, 100, null);
+			idle(store);
 			assertThat(store.reserve(this.key, LIMITS, 100, 1, 0).granted()).isTrue();
 			redis.stop();
 			try {
@@ -166,6 +176,7 @@ class RedisBudgetStoreTests {
 			assertThat(fast.state().clockOffset().toMillis()).isCloseTo(-30_000L, within(1_000L));
 			assertThat(slow.state().clockOffset().toMillis()).isCloseTo(30_000L, within(1_000L));
 			slow.observe(this.key, LIMITS, 1000, 100, null);
+			idle(slow);
 			assertThat(slow.reserve(this.key, LIMITS, 1000, 1, 0).granted()).isTrue();
 			// On its own clock, the fast instance is a minute later: a whole refill. On Redis's, no time passed.
 			BudgetReservation early = fast.reserve(this.key, LIMITS, 100, 1, 0);
@@ -181,6 +192,15 @@ class RedisBudgetStoreTests {
 		RedisBudgetStore store = new RedisBudgetStore(() -> this.client, RedisBudgetStore.Settings.DEFAULTS, clock);
 		awaitShared(store);
 		return store;
+	}
+
+	/** Wait until what the store does off the calls' path (settling, learning from headers) is done. */
+	static void idle(RedisBudgetStore store) {
+		long deadline = System.nanoTime() + 10 * SECOND;
+		while (store.pendingOperations() > 0 && System.nanoTime() < deadline) {
+			RedisServer.sleep(5);
+		}
+		assertThat(store.pendingOperations()).as("operations still waiting for Redis").isZero();
 	}
 
 	static void awaitShared(RedisBudgetStore store) {

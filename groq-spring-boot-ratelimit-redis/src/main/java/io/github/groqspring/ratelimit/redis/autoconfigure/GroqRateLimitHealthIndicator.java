@@ -1,5 +1,8 @@
 package io.github.groqspring.ratelimit.redis.autoconfigure;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import io.github.groqspring.ratelimit.redis.RedisBudgetStore;
 
 import org.springframework.boot.health.contributor.Health;
@@ -8,7 +11,8 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 /**
  * Whether Groq's rate-limit budgets are shared on Redis or paced in this JVM alone: UP
  * either way (calls go on, paced locally, while Redis is down), with {@code store},
- * {@code shared}, and during an outage {@code failingOpenSince} and {@code error}. Never
+ * {@code shared}, {@code outages} (since start), {@code clockOffsetMs} (this JVM's clock
+ * against Redis's), and during an outage {@code pacing}, {@code failingOpenSince} and {@code error}. Never
  * asks Redis itself: it reports what the store saw on the calls' path.
  */
 public class GroqRateLimitHealthIndicator implements HealthIndicator {
@@ -29,16 +33,20 @@ public class GroqRateLimitHealthIndicator implements HealthIndicator {
 		Health.Builder health = Health.up().withDetail("store", "redis").withDetail("shared", state.shared());
 		if (!state.shared()) {
 			health.withDetail("pacing", "in this JVM alone until Redis answers again");
-			if (state.failingOpenSince() != null) {
-				health.withDetail("failingOpenSince", state.failingOpenSince().toString());
+			Instant since = state.failingOpenSince();
+			if (since != null) {
+				health.withDetail("failingOpenSince", since.toString());
 			}
-			if (state.lastError() != null) {
-				health.withDetail("error", state.lastError());
+			String error = state.lastError();
+			if (error != null) {
+				health.withDetail("error", error);
 			}
 		}
-		if (state.clockOffset() != null) {
-			health.withDetail("clockOffsetMs", state.clockOffset().toMillis());
+		Duration offset = state.clockOffset();
+		if (offset != null) {
+			health.withDetail("clockOffsetMs", offset.toMillis());
 		}
+		health.withDetail("outages", state.outages());
 		return health.build();
 	}
 
