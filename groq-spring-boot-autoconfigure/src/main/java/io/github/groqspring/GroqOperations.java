@@ -12,8 +12,17 @@ import io.github.groqspring.stream.ChatStreamHandler;
 
 /**
  * What an application can ask Groq, implemented by {@link GroqTemplate}; an interface so
- * that callers can be tested with a stub. Every call has a form that takes
- * {@link RequestOptions}: per-call timeouts, retries and flex fallback.
+ * that callers can be tested with a stub. Chat completions and streams have forms that take
+ * {@link RequestOptions} (per-call timeouts, retries and flex fallback); model reads, the
+ * Batch API, {@link #complete(String)} and structured output use the template's
+ * {@code groq.*} settings.
+ *
+ * <p>A stub implements {@link #chat(ChatRequest)}, {@link #chat(ChatRequest, RequestOptions)},
+ * {@link #stream(ChatRequest)}, {@link #listModels()} and {@link #getModel(String)}; every
+ * other method has a default: the builder and handler forms delegate,
+ * {@link #stream(ChatRequest, RequestOptions)} delegates to {@link #stream(ChatRequest)} when
+ * the options change nothing, and {@link #batches()} says that the stub has no Batch API.
+ * Override those to support them.
  */
 public interface GroqOperations {
 
@@ -44,6 +53,17 @@ public interface GroqOperations {
 	}
 
 	/**
+	 * Build and send a chat completion request with per-call timeouts, retries or flex
+	 * fallback.
+	 * @param request a builder
+	 * @param options the call's overrides of the {@code groq.*} settings
+	 * @return the completion with its metadata
+	 */
+	default ChatResponse chat(ChatRequest.Builder request, RequestOptions options) {
+		return chat(request.build(), options);
+	}
+
+	/**
 	 * Send a chat completion request and stream the answer: the returned stream holds the
 	 * first chunk, and hands out each further chunk as it arrives. The request goes through
 	 * the same tier resolution as {@link #chat(ChatRequest)}, and an error status before
@@ -70,8 +90,18 @@ public interface GroqOperations {
 	 * @return the open stream; close it (try-with-resources)
 	 * @throws io.github.groqspring.error.GroqException when Groq or the network fails
 	 * before the first chunk
+	 * @throws UnsupportedOperationException by default, when the options change something:
+	 * an implementation that honours them overrides this method ({@link GroqTemplate} does);
+	 * with {@link RequestOptions#DEFAULTS} it is {@link #stream(ChatRequest)}
 	 */
-	ChatStream stream(ChatRequest request, RequestOptions options);
+	default ChatStream stream(ChatRequest request, RequestOptions options) {
+		if (RequestOptions.DEFAULTS.equals(options)) {
+			return stream(request);
+		}
+		throw new UnsupportedOperationException(getClass().getName() + " does not implement "
+				+ "GroqOperations.stream(ChatRequest, RequestOptions), so it cannot apply " + options
+				+ ": override it, or call GroqTemplate");
+	}
 
 	/**
 	 * Build a request and stream the answer.
@@ -170,8 +200,14 @@ public interface GroqOperations {
 	 * price, with files to upload, read and delete. Batch lines never carry a tier.
 	 * @return the batch operations; a stub may return a mock of {@link GroqBatchTemplate}
 	 * or a template built on an emulator
+	 * @throws UnsupportedOperationException by default: an implementation that offers the
+	 * Batch API overrides this method ({@link GroqTemplate} does)
 	 */
-	GroqBatchTemplate batches();
+	default GroqBatchTemplate batches() {
+		throw new UnsupportedOperationException(getClass().getName() + " does not implement GroqOperations.batches(): "
+				+ "override it (returning, say, GroqTemplate.builder().baseUrl(...).build().batches() or a mock), or "
+				+ "inject GroqTemplate");
+	}
 
 	/**
 	 * Build and send a request for structured output and return the answer as a record:

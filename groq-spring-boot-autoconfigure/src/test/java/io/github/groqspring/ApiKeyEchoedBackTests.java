@@ -1,11 +1,15 @@
 package io.github.groqspring;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.time.Duration;
 import java.util.Map;
 
 import io.github.groqspring.batch.Batch;
 import io.github.groqspring.batch.BatchInput;
 import io.github.groqspring.batch.BatchPolling;
+import io.github.groqspring.batch.BatchResult;
+import io.github.groqspring.batch.BatchResultReader;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.error.GroqApiException;
 import io.github.groqspring.error.GroqAuthenticationException;
@@ -15,15 +19,19 @@ import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqServerException;
 import io.github.groqspring.health.GroqHealthIndicator;
 import io.github.groqspring.http.RetrySettings;
+import io.github.groqspring.internal.http.KeyMaskedException;
 import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.stream.GroqStreamException;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.EmulatedStream;
 import io.github.groqspring.test.GroqEmulator;
+import org.apache.commons.logging.LogFactory;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -148,9 +156,9 @@ class ApiKeyEchoedBackTests {
 
 		GroqInvalidResponseException ex = catchThrowableOfType(GroqInvalidResponseException.class, this::chat);
 
-		assertThat(ex.getMessage()).startsWith("Groq answered 200 with a body that is not a valid ChatCompletion (")
-			.endsWith("); body starts: {\"choices\": \"******\"}")
-			.doesNotContain(KEY);
+		assertThat(ex).hasMessage("Groq answered 200 with a body that is not a valid ChatCompletion (Cannot deserialize "
+				+ "value of type `java.util.ArrayList<io.github.groqspring.chat.ChatCompletion$Choice>` from String value "
+				+ "(token `JsonToken.VALUE_STRING`)); body starts: {\"choices\": \"******\"}");
 		assertThat(output.getAll()).doesNotContain(KEY);
 	}
 
@@ -165,9 +173,8 @@ class ApiKeyEchoedBackTests {
 			}));
 		}
 
-		assertThat(ex.getMessage()).startsWith("Groq's stream failed after ")
-			.contains("[type=server_error, code=internal_error] Generation failed for ******")
-			.doesNotContain(KEY);
+		assertThat(ex).hasMessage("Groq's stream failed after 2 chunks: [type=server_error, code=internal_error] "
+				+ "Generation failed for ****** (request " + this.emulator.lastRequest().requestId() + ")");
 		assertThat(ex.getError()).isEqualTo(
 				new GroqError("Generation failed for ******", "server_error", "internal_error", null, null));
 		assertThat(output.getAll()).doesNotContain(KEY);
@@ -199,9 +206,82 @@ class ApiKeyEchoedBackTests {
 					() -> proxied.chat(ChatRequest.builder(MODEL).user("Hi")));
 
 			assertThat(ex.getErrorMessage()).isEqualTo("Invalid API Key: ****** is not valid");
-			assertThat(ex.getMessage()).contains("Invalid API Key: ****** is not valid").doesNotContain(PROXY_KEY);
+			assertThat(ex).hasMessage("Groq answered 401 Unauthorized [type=invalid_request_error, code=invalid_api_key]: "
+					+ "Invalid API Key: ****** is not valid (request " + this.emulator.lastRequest().requestId()
+					+ "). Check GROQ_API_KEY (groq.api-key)");
 		}
 		assertThat(output.getAll()).doesNotContain(PROXY_KEY);
+	}
+
+	/**
+	 * A configured key shorter than eight characters (a proxy's {@code sk-123}) is masked
+	 * wherever it stands as a whole token, and only there: the same characters inside a
+	 * longer token ({@code sk-1234}, {@code ask-123}, {@code sk-123_b}) are left alone.
+	 */
+	@Test
+	void aShortConfiguredKeyIsMaskedWhereverItIsAWholeToken(CapturedOutput output) throws Exception {
+		String shortKey = "sk-123";
+		try (GroqTemplate proxied = GroqTemplate.builder()
+			.baseUrl(this.emulator.baseUrl())
+			.apiKey(shortKey)
+			.retry(RetrySettings.NONE)
+			.build()) {
+			this.emulator.enqueue(EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key",
+					"Invalid API Key: sk-123 is not valid (nor sk-1234, ask-123, sk-123_b or 'sk-123')"));
+
+			GroqAuthenticationException ex = catchThrowableOfType(GroqAuthenticationException.class,
+					() -> proxied.chat(ChatRequest.builder(MODEL).user("Hi")));
+
+			assertThat(ex.getErrorMessage())
+				.isEqualTo("Invalid API Key: ****** is not valid (nor sk-1234, ask-123, sk-123_b or '******')");
+			assertThat(ex).hasMessage("Groq answered 401 Unauthorized [type=invalid_request_error, code=invalid_api_key]: "
+					+ "Invalid API Key: ****** is not valid (nor sk-1234, ask-123, sk-123_b or '******') (request "
+					+ this.emulator.lastRequest().requestId() + "). Check GROQ_API_KEY (groq.api-key)");
+		}
+		assertThat(output.getAll()).doesNotContainPattern("(?<![A-Za-z0-9_-])sk-123(?![A-Za-z0-9_-])");
+	}
+
+	/**
+	 * A one-character placeholder key (emulators) is masked as a whole token, not inside
+	 * words, which would garble every message ({@code "answ******r******d"}); Groq-shaped keys
+	 * are masked all the same.
+	 */
+	@Test
+	void aOneCharacterKeyDoesNotGarbleMessagesButIsStillMaskedAsAToken() throws Exception {
+		try (GroqTemplate placeholder = GroqTemplate.builder()
+			.baseUrl(this.emulator.baseUrl())
+			.apiKey("e")
+			.retry(RetrySettings.NONE)
+			.build()) {
+			this.emulator.enqueue(EmulatedResponse.error(400, "invalid_request_error", null,
+					"Please check the request entered; key e was seen, and " + KEY));
+
+			GroqBadRequestException ex = catchThrowableOfType(GroqBadRequestException.class,
+					() -> placeholder.chat(ChatRequest.builder(MODEL).user("Hi")));
+
+			assertThat(ex).hasMessage("Groq answered 400 Bad Request [type=invalid_request_error, code=null]: Please "
+					+ "check the request entered; key ****** was seen, and gsk_****** (request "
+					+ this.emulator.lastRequest().requestId() + ")");
+		}
+	}
+
+	/** A configured key of eight characters or more is masked anywhere, even inside a longer token. */
+	@Test
+	void anEightCharacterKeyIsMaskedEvenInsideAToken(CapturedOutput output) throws Exception {
+		try (GroqTemplate proxied = GroqTemplate.builder()
+			.baseUrl(this.emulator.baseUrl())
+			.apiKey("proxy-k8")
+			.retry(RetrySettings.NONE)
+			.build()) {
+			this.emulator.enqueue(EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key",
+					"Invalid API Key: Bearerproxy-k8s is not valid"));
+
+			GroqAuthenticationException ex = catchThrowableOfType(GroqAuthenticationException.class,
+					() -> proxied.chat(ChatRequest.builder(MODEL).user("Hi")));
+
+			assertThat(ex.getErrorMessage()).isEqualTo("Invalid API Key: Bearer******s is not valid");
+		}
+		assertThat(output.getAll()).doesNotContain("proxy-k8");
 	}
 
 	@Test
@@ -215,8 +295,9 @@ class ApiKeyEchoedBackTests {
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		Map<String, Object> details = health.getDetails();
 		assertThat(details).containsEntry("reason", "invalid_api_key");
-		assertThat(String.valueOf(details.get("error"))).contains("Invalid API Key: ****** is not valid")
-			.doesNotContain(KEY);
+		assertThat(details.get("error")).isEqualTo("Groq answered 401 Unauthorized [type=invalid_request_error, "
+				+ "code=invalid_api_key]: Invalid API Key: ****** is not valid (request "
+				+ this.emulator.lastRequest().requestId() + "). Check GROQ_API_KEY (groq.api-key)");
 		assertThat(health.toString()).doesNotContain(KEY);
 		assertThat(output.getAll()).doesNotContain(KEY);
 	}
@@ -233,6 +314,77 @@ class ApiKeyEchoedBackTests {
 		assertThatIllegalStateException().isThrownBy(() -> this.groq.batches().results(failed))
 			.withMessage("Batch " + failed.id() + " failed validation, so it has no results: Line 1 uses key ******");
 		assertThat(output.getAll()).doesNotContain(KEY);
+	}
+
+	/** Jackson quotes the token or value it could not read in its message: the cause must not carry it unmasked. */
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			{"id": %s}        | Unrecognized token '******': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')
+			{"usage":"%s"}    | Cannot construct instance of `io.github.groqspring.chat.Usage` (although at least one Creator exists): no String-argument constructor/factory method to deserialize from String value ('******')
+			""")
+	void aKeyQuotedByTheParserOfAnUnreadableBodyReachesNoStackTraceAndNoLog(String body, String parserMessage,
+			CapturedOutput output) {
+		String sent = body.formatted(KEY);
+		this.emulator.enqueue(EmulatedResponse.raw(200, "application/json", sent));
+
+		GroqInvalidResponseException ex = catchThrowableOfType(GroqInvalidResponseException.class, this::chat);
+
+		assertThat(ex).hasMessage("Groq answered 200 with a body that is not a valid ChatCompletion (" + parserMessage
+				+ "); body starts: " + body.formatted("******"));
+		assertThat(ex.getCause()).isExactlyInstanceOf(KeyMaskedException.class);
+		assertThat(ex.getCause().getMessage()).startsWith("tools.jackson.").contains(parserMessage);
+		assertNoKeyInTheStackTraceOrAnErrorLog(ex, output);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+			{"id": %s}                                                     | Unrecognized token '******': was expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false')
+			{"id":"c1","object":"chat.completion.chunk","usage":"%s"}      | Cannot construct instance of `io.github.groqspring.chat.Usage` (although at least one Creator exists): no String-argument constructor/factory method to deserialize from String value ('******')
+			""")
+	void aKeyQuotedByTheParserOfAnUnreadableChunkReachesNoStackTraceAndNoLog(String chunk, String parserMessage,
+			CapturedOutput output) {
+		this.emulator.enqueueStream(EmulatedStream.rawEvents("data: " + chunk.formatted(KEY)));
+
+		GroqStreamException ex = catchThrowableOfType(GroqStreamException.class,
+				() -> this.groq.stream(ChatRequest.builder(MODEL).user("Hi")));
+
+		assertThat(ex).hasMessage("Groq's stream sent a chunk that is not valid JSON after 0 chunks: " + parserMessage
+				+ "; chunk starts: " + chunk.formatted("******") + " (request " + ex.getRequestId() + ")");
+		assertThat(ex.getRequestId()).isEqualTo(this.emulator.lastRequest().requestId());
+		assertThat(ex.getCause()).isExactlyInstanceOf(KeyMaskedException.class);
+		assertNoKeyInTheStackTraceOrAnErrorLog(ex, output);
+	}
+
+	@Test
+	void aKeyInADownloadedResultFileReachesNoFailureNoStackTraceAndNoLog(CapturedOutput output) {
+		this.emulator.enqueue("/openai/v1/files/file_leaky/content", EmulatedResponse.raw(200, "application/octet-stream",
+				"{\"id\":\"batch_req_1\",\"custom_id\":\"r1\",\"response\":null,\"error\":{\"code\":\"invalid_api_key\","
+						+ "\"message\":\"Invalid API Key: " + KEY + "\"}}\n{\"custom_id\": " + KEY + "}\n"));
+
+		GroqInvalidResponseException ex;
+		try (BatchResultReader reader = this.groq.batches().files().readResults("file_leaky")) {
+			assertThat(reader.next()).isEqualTo(new BatchResult.Failure("r1", "batch_req_1", 0, null,
+					new GroqError("Invalid API Key: ******", null, "invalid_api_key", null, null)));
+			ex = catchThrowableOfType(GroqInvalidResponseException.class, reader::next);
+		}
+
+		assertThat(ex).hasMessage("Line 2 of file file_leaky is not valid JSON (Unrecognized token '******': was "
+				+ "expecting (JSON String, Number, Array, Object or token 'null', 'true' or 'false'))");
+		assertThat(ex.getCause()).isExactlyInstanceOf(KeyMaskedException.class);
+		assertNoKeyInTheStackTraceOrAnErrorLog(ex, output);
+	}
+
+	/** What {@code printStackTrace} and {@code log.error(message, ex)} print holds the masked cause and no key. */
+	private static void assertNoKeyInTheStackTraceOrAnErrorLog(Throwable ex, CapturedOutput output) {
+		StringWriter trace = new StringWriter();
+		ex.printStackTrace(new PrintWriter(trace));
+		assertThat(trace.toString()).contains("Caused by: " + KeyMaskedException.class.getName() + ": tools.jackson.")
+			.contains("'******'")
+			.doesNotContain(KEY);
+		LogFactory.getLog(ApiKeyEchoedBackTests.class).error("The Groq call failed", ex);
+		assertThat(output.getAll()).contains("The Groq call failed")
+			.contains("Caused by: " + KeyMaskedException.class.getName() + ": tools.jackson.")
+			.doesNotContain(KEY);
 	}
 
 	private void chat() {

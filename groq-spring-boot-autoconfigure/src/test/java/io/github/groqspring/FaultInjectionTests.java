@@ -6,11 +6,13 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
+import io.github.groqspring.chat.GroqStructuredOutputException;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqBadRequestException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqRateLimitException;
 import io.github.groqspring.error.GroqRequestTooLargeException;
+import io.github.groqspring.error.GroqAuthenticationException;
 import io.github.groqspring.error.GroqServerException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.RateLimitExhaustedException;
@@ -116,6 +118,19 @@ class FaultInjectionTests {
 			assertThat(ex.getStatusCode()).isEqualTo(503);
 			assertThat(ex.getErrorMessage()).isEqualTo("down 2");
 			assertThat(tiersSent()).containsExactly("flex", "flex", "flex", "on_demand", "on_demand", "on_demand");
+		}
+	}
+
+	@Test
+	void aFallbackFailingWithANonRetryableErrorCountsEveryRequestTheCallSent() throws Exception {
+		flexFullThreeTimes();
+		emulator.enqueue(EmulatedResponse.error(401, "invalid_request_error", "invalid_api_key", "Invalid API Key"));
+		try (GroqTemplate withFallback = template().flexFallbackTier(ServiceTier.ON_DEMAND).build()) {
+			GroqAuthenticationException ex = catchThrowableOfType(GroqAuthenticationException.class,
+					() -> withFallback.chat(request(ServiceTier.FLEX)));
+			assertThat(ex.getAttempts()).isEqualTo(4);
+			assertThat(ex.getStatusCode()).isEqualTo(401);
+			assertThat(tiersSent()).containsExactly("flex", "flex", "flex", "on_demand");
 		}
 	}
 
@@ -355,7 +370,7 @@ class FaultInjectionTests {
 					"Not sent: Groq's rate limit for model llama-3.3-70b-versatile on tier none would allow this call (about ")
 				.hasMessageContaining(" ms left of PT0.1S, groq.call-timeout");
 			assertThat(ex.getResetIn()).isGreaterThan(Duration.ofMillis(100)).isLessThan(Duration.ofSeconds(5));
-			assertThat(ex.getAttempts()).isEqualTo(1);
+			assertThat(ex.getAttempts()).as("nothing was sent").isZero();
 			assertThat(emulator.requests()).hasSize(1);
 		}
 	}
@@ -373,6 +388,39 @@ class FaultInjectionTests {
 			}
 
 		};
+	}
+
+	record Capital(String city) {
+	}
+
+	@Test
+	void aStructuredAnswerThatDoesNotMatchAfterAFallbackCountsEveryRequest() throws Exception {
+		flexFullThreeTimes();
+		emulator.enqueue(EmulatedResponse.reply("Paris, of course"));
+		try (GroqTemplate withFallback = template().flexFallbackTier(ServiceTier.ON_DEMAND).build()) {
+			GroqStructuredOutputException ex = catchThrowableOfType(GroqStructuredOutputException.class,
+					() -> withFallback.chat(ChatRequest.builder("openai/gpt-oss-120b")
+						.user("Capital of France?")
+						.serviceTier(ServiceTier.FLEX), Capital.class));
+			assertThat(ex.getAttempts()).isEqualTo(4);
+			assertThat(ex.getContent()).isEqualTo("Paris, of course");
+			assertThat(tiersSent()).containsExactly("flex", "flex", "flex", "on_demand");
+		}
+	}
+
+	@Test
+	void aStructuredAnswerWithoutContentAfterARetryCountsBothRequests() throws Exception {
+		emulator.enqueue(EmulatedResponse.error(503, "internal_server_error", null, "Service Unavailable"));
+		emulator.enqueue(EmulatedResponse.toolCall("call_1", "lookup", "{}"));
+		try (GroqTemplate groq = template().build()) {
+			GroqStructuredOutputException ex = catchThrowableOfType(GroqStructuredOutputException.class,
+					() -> groq.chat(ChatRequest.builder("openai/gpt-oss-120b").user("Capital of France?"),
+							Capital.class));
+			assertThat(ex).hasMessage("The model answered without content (finish_reason 'tool_calls'): expected JSON for "
+					+ Capital.class.getName());
+			assertThat(ex.getAttempts()).isEqualTo(2);
+			assertThat(emulator.requests()).hasSize(2);
+		}
 	}
 
 	private static GroqTemplateBuilder template() {

@@ -50,7 +50,9 @@ class GroqTemplateBuilderValidationTests {
 
 	@ParameterizedTest
 	@ValueSource(strings = { "http://user:s3cr3t@127.0.0.1:8089", "https://user@api.groq.com",
-			"http://user:p@ss:w0rd@127.0.0.1:8089/openai/v1" })
+			"http://user:p@ss:w0rd@127.0.0.1:8089/openai/v1", "http://user:pa#ss@127.0.0.1:8089",
+			"http://user:pa?ss@127.0.0.1:8089", "http://user:pa/ss@127.0.0.1:8089", "http://user:1#2@127.0.0.1:8089",
+			"http://user:12?x@127.0.0.1:8089" })
 	void credentialsInTheBaseUrlAreRefusedWithoutShowingThem(String url) {
 		String shown = url.startsWith("https") ? "https://******@api.groq.com" : "http://******@127.0.0.1:8089";
 		assertThatIllegalArgumentException().isThrownBy(() -> GroqTemplate.builder().baseUrl(url))
@@ -62,6 +64,22 @@ class GroqTemplateBuilderValidationTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> GroqTemplate.builder().baseUrl("ftp://me:pw@host"))
 			.withMessage("groq.base-url must be an http:// or https:// URL such as https://api.groq.com, was "
 					+ "'ftp://******@host'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://", "http://:8089", "http://127.0.0.1:99999", "http://exa mple.com" })
+	void aBaseUrlWithoutAUsableHostOrPortIsRefused(String url) {
+		assertThatIllegalArgumentException().isThrownBy(() -> GroqTemplate.builder().baseUrl(url))
+			.withMessage("groq.base-url must be an http:// or https:// URL such as https://api.groq.com, was '" + url
+					+ "'");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "http://127.0.0.1:8089?team=a", "http://127.0.0.1:8089#top" })
+	void aBaseUrlWithAQueryOrFragmentIsRefused(String url) {
+		assertThatIllegalArgumentException().isThrownBy(() -> GroqTemplate.builder().baseUrl(url))
+			.withMessage("groq.base-url must not have a query or fragment, since every call appends its path (" + url
+					+ ")");
 	}
 
 	@Test

@@ -6,15 +6,26 @@ import io.github.groqspring.batch.BatchInput;
 import io.github.groqspring.batch.BatchOptions;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.error.GroqApiException;
+import io.github.groqspring.autoconfigure.GroqAutoConfiguration;
+import io.github.groqspring.autoconfigure.GroqHealthContributorAutoConfiguration;
 import io.github.groqspring.error.GroqRedirectException;
+import io.github.groqspring.health.GroqHealthIndicator;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -82,6 +93,7 @@ class RedirectTests {
 				() -> this.template.chat(ChatRequest.builder(MODEL).user("Hi")));
 		assertThat(ex.getStatusCode()).isEqualTo(307);
 		assertThat(ex.getLocation()).isEqualTo(location);
+		assertThat(ex).hasMessage(redirectMessage(307, location, this.groq.requests().get(0).requestId()));
 		assertThat(this.elsewhere.requests()).isEmpty();
 	}
 
@@ -100,6 +112,10 @@ class RedirectTests {
 				() -> this.template.stream(ChatRequest.builder(MODEL).user("Hi"), (chunk) -> {
 				}));
 		assertThat(events.getStatusCode()).isEqualTo(302);
+		assertThat(events.getLocation()).isEqualTo(location);
+		assertThat(events.getAttempts()).isEqualTo(1);
+		assertThat(json).hasMessage(redirectMessage(307, location, this.groq.requests().get(0).requestId()));
+		assertThat(events).hasMessage(redirectMessage(302, location, this.groq.requests().get(1).requestId()));
 		assertThat(this.groq.requests()).hasSize(2);
 		assertThat(this.elsewhere.requests()).isEmpty();
 	}
@@ -115,7 +131,7 @@ class RedirectTests {
 		assertThat(ex.getStatusCode()).isEqualTo(302);
 		assertThat(ex.getLocation()).isEqualTo(location);
 		assertThat(ex.getAttempts()).isEqualTo(1);
-		assertThat(ex).hasMessageStartingWith("Groq answered 302 Found with a redirect to " + location);
+		assertThat(ex).hasMessage(redirectMessage(302, location, this.groq.requests().get(0).requestId()));
 		assertThat(this.groq.requests()).hasSize(1);
 		assertThat(this.elsewhere.requests()).isEmpty();
 	}
@@ -136,7 +152,81 @@ class RedirectTests {
 				arguments("download a file", "/openai/v1/files/file_1/content",
 						(GroqCall<?>) (groq) -> groq.batches().files().download("file_1")),
 				arguments("delete a file", "/openai/v1/files/file_1",
-						(GroqCall<?>) (groq) -> groq.batches().files().delete("file_1")));
+						(GroqCall<?>) (groq) -> groq.batches().files().delete("file_1")),
+				arguments("list files", "/openai/v1/files", (GroqCall<?>) (groq) -> groq.batches().files().list()),
+				arguments("get a file", "/openai/v1/files/file_1",
+						(GroqCall<?>) (groq) -> groq.batches().files().get("file_1")));
+	}
+
+	/** The auto-configured template (Boot's RestClient.Builder and customizers) and the health probe's own client. */
+	@Test
+	void theAutoConfiguredTemplateAndTheHealthProbeFollowNoRedirectEither() {
+		String chatLocation = this.elsewhere.baseUrl() + CHAT;
+		String modelsLocation = this.elsewhere.baseUrl() + GroqEmulator.MODELS;
+		this.groq.enqueue(EmulatedResponse.raw(302, "text/html", "").withHeader("Location", chatLocation));
+		this.groq.enqueue(GroqEmulator.MODELS,
+				EmulatedResponse.raw(302, "text/html", "").withHeader("Location", modelsLocation));
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class,
+					GroqHealthContributorAutoConfiguration.class, RestClientAutoConfiguration.class,
+					JacksonAutoConfiguration.class))
+			.withPropertyValues("groq.base-url=" + this.groq.baseUrl(), "groq.api-key=" + KEY,
+					"groq.health.cache-time-to-live=0s")
+			.run((context) -> {
+				GroqRedirectException ex = catchThrowableOfType(GroqRedirectException.class,
+						() -> context.getBean(GroqTemplate.class).chat(ChatRequest.builder(MODEL).user("Hi")));
+				assertThat(ex).hasMessage(redirectMessage(302, chatLocation, this.groq.requests().get(0).requestId()));
+				assertThat(ex.getAttempts()).isEqualTo(1);
+				Health health = context.getBean(GroqHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("error",
+						redirectMessage(302, modelsLocation, this.groq.requests().get(1).requestId()));
+			});
+		assertThat(this.groq.requests()).extracting(RecordedRequest::path).containsExactly(CHAT, GroqEmulator.MODELS);
+		assertThat(this.elsewhere.requests()).isEmpty();
+	}
+
+	@Test
+	void aRedirectSayingXShouldRetryTrueIsStillNotRetried() {
+		String location = this.elsewhere.baseUrl() + CHAT;
+		for (int i = 0; i < 3; i++) {
+			this.groq.enqueue(EmulatedResponse.raw(307, "text/html", "<html><title>Moved</title></html>")
+				.withHeader("Location", location)
+				.withHeader("x-should-retry", "true"));
+		}
+		GroqRedirectException blocking = catchThrowableOfType(GroqRedirectException.class,
+				() -> this.template.chat(ChatRequest.builder(MODEL).user("Hi")));
+		assertThat(blocking.getRetryHint()).isTrue();
+		assertThat(blocking.getAttempts()).isEqualTo(1);
+		assertThat(this.groq.requests()).hasSize(1);
+		GroqRedirectException streamed = catchThrowableOfType(GroqRedirectException.class,
+				() -> this.template.stream(ChatRequest.builder(MODEL).user("Hi")));
+		assertThat(streamed.getAttempts()).isEqualTo(1);
+		assertThat(this.groq.requests()).hasSize(2);
+		assertThat(this.elsewhere.requests()).isEmpty();
+	}
+
+	@Test
+	void credentialsInTheLocationAreNeverShown() {
+		this.groq.enqueue(EmulatedResponse.raw(302, "text/html", "<html><title>Found</title></html>")
+			.withHeader("Location", "https://user:topsecretpw@other.example/x?k=" + KEY));
+		GroqRedirectException ex = catchThrowableOfType(GroqRedirectException.class,
+				() -> this.template.chat(ChatRequest.builder(MODEL).user("Hi")));
+		assertThat(ex.getLocation()).isEqualTo("https://******@other.example/x?k=******");
+		assertThat(ex).hasMessage("Groq answered 302 Found with a redirect to https://******@other.example/x?k=****** "
+				+ "(request " + ex.getRequestId() + "), which was not followed: Groq's API does not redirect, and the "
+				+ "request would have gone to another address; check groq.base-url");
+		assertThat(ex.getRequestId()).isEqualTo(this.groq.requests().get(0).requestId());
+	}
+
+	@Test
+	void aPasswordWithAnUnencodedHashInTheLocationIsNotShownEither() {
+		this.groq.enqueue(EmulatedResponse.raw(307, "text/html", "")
+			.withHeader("Location", "http://user:pa#ss?w/rd@other.example:8443/x"));
+		GroqRedirectException ex = catchThrowableOfType(GroqRedirectException.class,
+				() -> this.template.chat(ChatRequest.builder(MODEL).user("Hi")));
+		assertThat(ex.getLocation()).isEqualTo("http://******@other.example:8443/x");
+		assertThat(ex.getMessage()).doesNotContain("pa#ss");
 	}
 
 	@Test
@@ -148,6 +238,12 @@ class RedirectTests {
 		assertThat(((GroqRedirectException) ex).getLocation()).isNull();
 		assertThat(ex).hasMessage("Groq answered 300 Multiple Choices without a Location header (request "
 				+ this.groq.requests().get(0).requestId() + "): Groq's API does not redirect; check groq.base-url");
+	}
+
+	private static String redirectMessage(int status, String location, String requestId) {
+		return "Groq answered " + status + " " + reason(status) + " with a redirect to " + location + " (request "
+				+ requestId + "), which was not followed: Groq's API does not redirect, and the request would have "
+				+ "gone to another address; check groq.base-url";
 	}
 
 	private static String reason(int status) {

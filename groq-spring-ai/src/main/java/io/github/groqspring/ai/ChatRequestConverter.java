@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.groqspring.chat.ChatMessage;
 import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.chat.ContentPart;
 import io.github.groqspring.chat.Tool;
 import io.github.groqspring.chat.ToolCall;
 import org.jspecify.annotations.Nullable;
@@ -16,8 +17,10 @@ import org.springframework.ai.chat.messages.Message;
 import org.springframework.ai.chat.messages.ToolResponseMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.content.Media;
 import org.springframework.ai.model.tool.ToolCallingManager;
 import org.springframework.ai.tool.definition.ToolDefinition;
+import org.springframework.util.MimeType;
 
 /**
  * Turns a Spring AI prompt and its options into the {@link ChatRequest} Groq is sent. An
@@ -121,16 +124,45 @@ final class ChatRequestConverter {
 	}
 
 	/**
-	 * A user message: its text. Spring AI's {@code Media} (images) is refused until
-	 * {@code ChatRequest} has content parts; this is the one place that will map them.
+	 * A user message: its text, and each of Spring AI's {@code Media} as an image part after
+	 * it: a URL as given (Groq fetches it; a {@code data:} URL is sent as it is), bytes
+	 * inline as a {@code data:<media type>;base64,...} URL of the media's MIME type. Groq's
+	 * image limits are checked as each part is made ({@link ContentPart}).
+	 * @throws IllegalArgumentException for a media item that is not an image, naming its type
 	 */
 	private static ChatMessage user(UserMessage message) {
-		if (!message.getMedia().isEmpty()) {
-			throw new IllegalArgumentException("GroqChatModel does not send media yet: the user message carries "
-					+ message.getMedia().size() + " media item(s) (" + message.getMedia().get(0).getMimeType()
-					+ "); send text only");
+		List<Media> media = message.getMedia();
+		if (media.isEmpty()) {
+			return ChatMessage.user(text(message));
 		}
-		return ChatMessage.user(text(message));
+		List<ContentPart> parts = new ArrayList<>(media.size() + 1);
+		String text = message.getText();
+		if (text != null && !text.isEmpty()) {
+			parts.add(ContentPart.text(text));
+		}
+		for (int i = 0; i < media.size(); i++) {
+			parts.add(image(media.get(i), i));
+		}
+		return ChatMessage.user(parts);
+	}
+
+	private static ContentPart image(Media media, int index) {
+		MimeType type = media.getMimeType();
+		if (!"image".equals(type.getType())) {
+			throw new IllegalArgumentException("GroqChatModel sends only images to Groq, but media item " + index
+					+ " of the user message has type " + type + ": Groq's chat takes images by URL (any image/* type) or "
+					+ "inline as " + ContentPart.IMAGE_MEDIA_TYPES.stream().sorted().toList()
+					+ "; send other content as text");
+		}
+		Object data = media.getData();
+		if (data instanceof byte[] bytes) {
+			return ContentPart.image(type, bytes);
+		}
+		if (data instanceof String url) {
+			return ContentPart.imageUrl(url);
+		}
+		throw new IllegalArgumentException("Media item " + index + " of the user message holds "
+				+ data.getClass().getName() + ": GroqChatModel sends a URL (String) or bytes (byte[])");
 	}
 
 	/** Text and tool calls only: metadata such as {@code reasoningContent} stays out (Spring AI issue 6968). */

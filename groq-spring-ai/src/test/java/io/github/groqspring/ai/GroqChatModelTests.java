@@ -28,6 +28,8 @@ import org.springframework.ai.chat.model.ChatResponse;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.content.Media;
 import org.springframework.ai.model.tool.ToolCallingChatOptions;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.util.MimeType;
 import org.springframework.util.MimeTypeUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -246,15 +248,72 @@ class GroqChatModelTests {
 		assertThat(this.emulator.chatRequests()).isEmpty();
 	}
 
+	static final String VISION_MODEL = "meta-llama/llama-4-scout-17b-16e-instruct";
+
+	/** A 1x1 PNG. */
+	static final String PNG_BASE64 = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==";
+
 	@Test
-	void mediaIsRefusedUntilGroqsImagePartsAreMapped() {
+	void anImageByUrlIsSentAsAnImagePartAfterTheText() throws Exception {
 		UserMessage withImage = UserMessage.builder()
 			.text("What is in this picture?")
 			.media(new Media(MimeTypeUtils.IMAGE_PNG, java.net.URI.create("https://example.com/cat.png")))
 			.build();
-		assertThatIllegalArgumentException().isThrownBy(() -> this.model.call(new Prompt(withImage)))
-			.withMessage("GroqChatModel does not send media yet: the user message carries 1 media item(s) "
-					+ "(image/png); send text only");
+		ChatResponse response = this.model
+			.call(new Prompt(withImage, GroqChatOptions.builder().model(VISION_MODEL).build()));
+		assertThat(response.getResult().getOutput().getText()).isEqualTo("Emulated description of image 1: the image "
+				+ "at https://example.com/cat.png (Groq fetches it; the emulator does not).");
+		JSONAssert.assertEquals("""
+				{"model":"meta-llama/llama-4-scout-17b-16e-instruct","messages":[{"role":"user","content":[
+				{"type":"text","text":"What is in this picture?"},
+				{"type":"image_url","image_url":{"url":"https://example.com/cat.png"}}]}]}""",
+				this.emulator.lastRequest().bodyText(), JSONCompareMode.STRICT);
+	}
+
+	@Test
+	void imageBytesAreSentInlineAsADataUrlOfTheMediasMimeType() throws Exception {
+		byte[] png = java.util.Base64.getDecoder().decode(PNG_BASE64);
+		UserMessage withImages = UserMessage.builder()
+			.text("Compare them")
+			.media(List.of(new Media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(png)),
+					Media.builder().mimeType(MimeTypeUtils.IMAGE_JPEG).data("https://example.com/dog.jpg").build()))
+			.build();
+		this.chatClient.prompt().messages(withImages).options(GroqChatOptions.builder().model(VISION_MODEL)).call()
+			.content();
+		JSONAssert.assertEquals("""
+				{"model":"meta-llama/llama-4-scout-17b-16e-instruct","messages":[{"role":"user","content":[
+				{"type":"text","text":"Compare them"},
+				{"type":"image_url","image_url":{"url":"data:image/png;base64,%s"}},
+				{"type":"image_url","image_url":{"url":"https://example.com/dog.jpg"}}]}]}""".formatted(PNG_BASE64),
+				this.emulator.lastRequest().bodyText(), JSONCompareMode.STRICT);
+	}
+
+	@Test
+	void mediaThatIsNotAnImageIsRefusedNamingItsTypeBeforeAnythingIsSent() {
+		UserMessage withPdf = UserMessage.builder()
+			.text("Summarize this")
+			.media(new Media(MimeTypeUtils.IMAGE_PNG, java.net.URI.create("https://example.com/cat.png")),
+					new Media(MimeType.valueOf("application/pdf"), new ByteArrayResource(new byte[] { 1, 2, 3 })))
+			.build();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.model.call(new Prompt(withPdf, GroqChatOptions.builder().model(VISION_MODEL).build())))
+			.withMessage("GroqChatModel sends only images to Groq, but media item 1 of the user message has type "
+					+ "application/pdf: Groq's chat takes images by URL (any image/* type) or inline as [image/gif, "
+					+ "image/jpeg, image/png, image/webp]; send other content as text");
+		assertThat(this.emulator.chatRequests()).isEmpty();
+	}
+
+	@Test
+	void inlineImageBytesOfATypeGroqDoesNotTakeAreRefusedByTheImagePart() {
+		UserMessage withTiff = UserMessage.builder()
+			.text("What is this?")
+			.media(new Media(MimeType.valueOf("image/tiff"), new ByteArrayResource(new byte[] { 1, 2, 3 })))
+			.build();
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.model.call(new Prompt(withTiff, GroqChatOptions.builder().model(VISION_MODEL).build())))
+			.withMessage("An inline image must be one of [image/gif, image/jpeg, image/png, image/webp], got "
+					+ "'image/tiff': convert it, or send it by URL with ContentPart.imageUrl");
+		assertThat(this.emulator.chatRequests()).isEmpty();
 	}
 
 	@Test

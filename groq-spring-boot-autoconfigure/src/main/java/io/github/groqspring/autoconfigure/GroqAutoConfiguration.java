@@ -70,7 +70,7 @@ public final class GroqAutoConfiguration {
 		String baseUrl = properties.getBaseUrl();
 		apply(() -> builder.baseUrl(baseUrl), "groq.base-url", BaseUrls.withoutUserInfo(baseUrl),
 				isHttp(baseUrl) ? BASE_URL_CREDENTIALS_ACTION : BASE_URL_ACTION, environment);
-		apply(() -> builder.apiKey(properties.getApiKey()), "groq.api-key", null, API_KEY_ACTION, environment);
+		applyApiKey(builder, properties.getApiKey(), environment);
 		builder.defaultModel(properties.getDefaultModel())
 			.defaultServiceTier(properties.getDefaultServiceTier())
 			.connectTimeout(properties.getConnectTimeout())
@@ -133,6 +133,15 @@ public final class GroqAutoConfiguration {
 
 	private static boolean hasText(@Nullable String value) {
 		return value != null && !value.isBlank();
+	}
+
+	/**
+	 * Set the key on a builder, a bad one (a line break, a control character) failing
+	 * start-up with the failure analysis for {@code groq.api-key}, never a raw stack trace:
+	 * for the template, and for the health probe's own client.
+	 */
+	static void applyApiKey(GroqTemplateBuilder builder, @Nullable String apiKey, Environment environment) {
+		apply(() -> builder.apiKey(apiKey), "groq.api-key", null, API_KEY_ACTION, environment);
 	}
 
 	/**

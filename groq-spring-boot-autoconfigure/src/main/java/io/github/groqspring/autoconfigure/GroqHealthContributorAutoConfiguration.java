@@ -17,6 +17,7 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -36,11 +37,10 @@ public final class GroqHealthContributorAutoConfiguration {
 	GroqHealthIndicator groqHealthIndicator(GroqTemplate groqTemplate, ObjectProvider<GroqProperties> properties,
 			GroqHealthProperties health, ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<RestClientCustomizer> restClientCustomizers,
-			ObjectProvider<JsonMapper> jsonMapper) {
-		GroqTemplateBuilder probe = GroqTemplate.builder()
-			.baseUrl(groqTemplate.getBaseUrl())
-			.apiKey(properties.getIfAvailable(GroqProperties::new).getApiKey())
-			.defaultModel(groqTemplate.getDefaultModel())
+			ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
+		GroqTemplateBuilder probe = GroqTemplate.builder().baseUrl(groqTemplate.getBaseUrl());
+		GroqAutoConfiguration.applyApiKey(probe, properties.getIfAvailable(GroqProperties::new).getApiKey(), environment);
+		probe.defaultModel(groqTemplate.getDefaultModel())
 			.defaultServiceTier(groqTemplate.getDefaultServiceTier())
 			.connectTimeout(health.getTimeout())
 			.readTimeout(health.getTimeout())

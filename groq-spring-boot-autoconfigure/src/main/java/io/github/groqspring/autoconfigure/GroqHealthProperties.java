@@ -32,7 +32,7 @@ public class GroqHealthProperties {
 	public void setCacheTimeToLive(Duration cacheTimeToLive) {
 		if (cacheTimeToLive.isNegative()) {
 			throw new IllegalArgumentException(
-					"groq.health.cache-time-to-live must be 0s or more, was " + cacheTimeToLive);
+					"groq.health.cache-time-to-live must be 0s or more, such as 60s (0s asks Groq on every check)");
 		}
 		this.cacheTimeToLive = cacheTimeToLive;
 	}
@@ -43,7 +43,7 @@ public class GroqHealthProperties {
 
 	public void setTimeout(Duration timeout) {
 		if (timeout.isNegative() || timeout.isZero()) {
-			throw new IllegalArgumentException("groq.health.timeout must be positive, such as 3s, was " + timeout);
+			throw new IllegalArgumentException("groq.health.timeout must be more than 0s, such as 3s");
 		}
 		this.timeout = timeout;
 	}

@@ -71,7 +71,8 @@ public final class BatchFiles {
 	 * @return the reader; the caller must close it, which releases the connection
 	 */
 	public BatchResultReader readResults(String fileId) {
-		return new BatchResultReader(download(fileId), this.httpClient.jsonMapper(), "file " + fileId);
+		return new BatchResultReader(download(fileId), this.httpClient.jsonMapper(), "file " + fileId,
+				this.httpClient.keyMask());
 	}
 
 	/**

@@ -14,6 +14,8 @@ import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqTransportException;
 import io.github.groqspring.http.RateLimits;
 import io.github.groqspring.http.ResponseMetadata;
+import io.github.groqspring.internal.http.ApiKeyMask;
+import io.github.groqspring.internal.http.KeyMaskedException;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
@@ -48,17 +50,30 @@ public final class BatchResultReader implements Iterator<BatchResult>, Closeable
 
 	private final String source;
 
+	private final ApiKeyMask keyMask;
+
 	private int lineNumber;
 
 	private @Nullable BatchResult next;
 
 	/**
-	 * Read results from a stream.
+	 * Read results from a stream. Keys shaped like Groq's ({@code gsk_...}) are masked in
+	 * the errors of failed lines and in every exception; {@code BatchFiles.readResults}
+	 * masks its template's configured key too.
 	 * @param content the JSONL content, e.g. from {@code BatchFiles.download}
 	 * @param jsonMapper the mapper for the lines
 	 * @param source what the content is, for error messages (e.g. {@code file file_01...})
 	 */
 	public BatchResultReader(InputStream content, JsonMapper jsonMapper, String source) {
+		this(content, jsonMapper, source, ApiKeyMask.GROQ_KEYS);
+	}
+
+	/**
+	 * Read results downloaded with a template's key: the key, and any key shaped like
+	 * Groq's, is masked in the errors of failed lines and in every exception.
+	 */
+	BatchResultReader(InputStream content, JsonMapper jsonMapper, String source, ApiKeyMask keyMask) {
+		this.keyMask = keyMask;
 		this.content = content;
 		this.parser = jsonMapper.createParser(content);
 		this.jsonMapper = jsonMapper;
@@ -122,7 +137,7 @@ public final class BatchResultReader implements Iterator<BatchResult>, Closeable
 			throw ex;
 		}
 		catch (JacksonException ex) {
-			throw invalid("is not valid JSON (" + ex.getOriginalMessage() + ")", ex);
+			throw invalid("is not valid JSON (" + ex.getOriginalMessage() + ")", KeyMaskedException.of(ex, this.keyMask));
 		}
 	}
 
@@ -199,14 +214,15 @@ public final class BatchResultReader implements Iterator<BatchResult>, Closeable
 
 	private GroqError error(JsonNode error) {
 		if (error.isString()) {
-			return new GroqError(error.asString(), null, null, null, null);
+			return this.keyMask.mask(new GroqError(error.asString(), null, null, null, null));
 		}
-		return this.jsonMapper.treeToValue(error, GroqError.class);
+		return this.keyMask.mask(this.jsonMapper.treeToValue(error, GroqError.class));
 	}
 
 	private GroqInvalidResponseException invalid(String problem, @Nullable Throwable cause) {
-		return new GroqInvalidResponseException("Line " + this.lineNumber + " of " + this.source + " " + problem, 200,
-				null, RateLimits.NONE, cause);
+		return new GroqInvalidResponseException(
+				this.keyMask.mask("Line " + this.lineNumber + " of " + this.source + " " + problem), 200, null,
+				RateLimits.NONE, cause);
 	}
 
 	private static boolean isSuccess(int status) {

@@ -2,6 +2,7 @@ package io.github.groqspring.chat;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,6 +90,9 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 	/** Groq's documented maximum of stop sequences. */
 	public static final int MAX_STOP_SEQUENCES = 4;
 
+	/** Up to this many tools, names are checked pairwise; above, with a hash set. */
+	private static final int PAIRWISE_TOOLS = 16;
+
 	public ChatRequest {
 		messages = List.copyOf(messages);
 		stop = (stop != null) ? List.copyOf(stop) : null;
@@ -158,15 +162,23 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 
 	private static void checkStop(int count) {
 		if (count == 0 || count > MAX_STOP_SEQUENCES) {
-			throw new IllegalArgumentException("Groq accepts 1 to 4 stop sequences, got " + count);
+			throw new IllegalArgumentException("Groq accepts 1 to " + MAX_STOP_SEQUENCES + " stop sequences, got " + count);
 		}
 	}
 
-	/** At most 128, and no function name twice: cheap for the few tools a request has, allocation-free. */
+	/**
+	 * At most {@link #MAX_TOOLS}, and no function name twice: a pairwise scan, allocation-free,
+	 * for the few tools a request usually has; a hash set above {@value #PAIRWISE_TOOLS},
+	 * so that 128 tools cost 128 lookups per copy of the request, not 8,128 comparisons.
+	 */
 	private static void checkTools(List<Tool> tools) {
 		if (tools.size() > MAX_TOOLS) {
-			throw new IllegalArgumentException("Groq accepts at most 128 tools, got " + tools.size()
+			throw new IllegalArgumentException("Groq accepts at most " + MAX_TOOLS + " tools, got " + tools.size()
 					+ ": send only the tools this request needs");
+		}
+		if (tools.size() > PAIRWISE_TOOLS) {
+			checkToolNamesHashed(tools);
+			return;
 		}
 		for (int i = 1; i < tools.size(); i++) {
 			Tool.Function function = tools.get(i).function();
@@ -180,6 +192,21 @@ public record ChatRequest(@Nullable String model, List<ChatMessage> messages, @N
 					throw new IllegalArgumentException("Two tools are named '" + name + "' (tools " + j + " and " + i
 							+ "): Groq's tool calls name a tool by its name alone, so give each tool its own name");
 				}
+			}
+		}
+	}
+
+	private static void checkToolNamesHashed(List<Tool> tools) {
+		Map<String, Integer> seen = new HashMap<>(tools.size() * 2);
+		for (int i = 0; i < tools.size(); i++) {
+			Tool.Function function = tools.get(i).function();
+			if (function == null) {
+				continue;
+			}
+			Integer other = seen.putIfAbsent(function.name(), i);
+			if (other != null) {
+				throw new IllegalArgumentException("Two tools are named '" + function.name() + "' (tools " + other
+						+ " and " + i + "): Groq's tool calls name a tool by its name alone, so give each tool its own name");
 			}
 		}
 	}

@@ -26,7 +26,25 @@ public class GroqStructuredOutputException extends GroqException {
 	 */
 	public GroqStructuredOutputException(String message, @Nullable String content, Class<?> targetType,
 			int statusCode, @Nullable String requestId, RateLimits rateLimits, @Nullable Throwable cause) {
-		super(message, statusCode, requestId, rateLimits, cause);
+		this(message, content, targetType, statusCode, requestId, rateLimits, 1, cause);
+	}
+
+	/**
+	 * Create the exception for an answer that took some requests to get.
+	 * @param message what was wrong with the answer
+	 * @param content the model's raw answer, {@code null} when it had none
+	 * @param targetType the record the answer should have matched
+	 * @param statusCode the HTTP status of the response, 0 when not from a response
+	 * @param requestId Groq's request id
+	 * @param rateLimits the response's rate limits
+	 * @param attempts how many requests the call sent for the answer (retries and a flex
+	 * fallback included), at least 1
+	 * @param cause the parse failure, may be {@code null}
+	 */
+	public GroqStructuredOutputException(String message, @Nullable String content, Class<?> targetType,
+			int statusCode, @Nullable String requestId, RateLimits rateLimits, int attempts,
+			@Nullable Throwable cause) {
+		super(message, statusCode, requestId, rateLimits, attempts, cause);
 		this.content = content;
 		this.targetType = targetType;
 	}

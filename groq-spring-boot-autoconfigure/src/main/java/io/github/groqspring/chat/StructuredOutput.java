@@ -99,7 +99,7 @@ public final class StructuredOutput<T> {
 	 * @param response the response to a request made with {@link #applyTo(ChatRequest)}
 	 * @return the record
 	 * @throws GroqStructuredOutputException when the answer is missing or does not match
-	 * the record; it carries the raw answer
+	 * the record; it carries the raw answer and the requests the call sent for it
 	 */
 	public T read(ChatResponse response) {
 		ResponseMetadata metadata = response.metadata();
@@ -107,9 +107,11 @@ public final class StructuredOutput<T> {
 		if (content == null) {
 			throw new GroqStructuredOutputException("The model answered without content (finish_reason '"
 					+ response.finishReason() + "'): expected JSON for " + this.type.getName(), null, this.type,
-					metadata.status(), response.groqRequestId(), metadata.rateLimits(), null);
+					metadata.status(), response.groqRequestId(), metadata.rateLimits(), Math.max(1, metadata.attempts()),
+					null);
 		}
-		return read(content, metadata.status(), response.groqRequestId(), metadata.rateLimits());
+		return read(content, metadata.status(), response.groqRequestId(), metadata.rateLimits(),
+				Math.max(1, metadata.attempts()));
 	}
 
 	/**
@@ -119,17 +121,17 @@ public final class StructuredOutput<T> {
 	 * @throws GroqStructuredOutputException when the JSON does not match the record
 	 */
 	public T read(String json) {
-		return read(json, 0, null, RateLimits.NONE);
+		return read(json, 0, null, RateLimits.NONE, 1);
 	}
 
-	private T read(String content, int status, @Nullable String requestId, RateLimits rateLimits) {
+	private T read(String content, int status, @Nullable String requestId, RateLimits rateLimits, int attempts) {
 		try {
 			return this.reader.readValue(content);
 		}
 		catch (JacksonException ex) {
 			throw new GroqStructuredOutputException(
 					"The model's answer is not JSON for " + this.type.getName() + ": " + ex.getOriginalMessage(),
-					content, this.type, status, requestId, rateLimits, ex);
+					content, this.type, status, requestId, rateLimits, attempts, ex);
 		}
 	}
 

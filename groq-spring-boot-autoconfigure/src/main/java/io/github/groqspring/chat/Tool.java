@@ -22,6 +22,9 @@ public record Tool(String type, @Nullable Function function) {
 	/** The type of a function tool. */
 	public static final String FUNCTION = "function";
 
+	/** The longest name a function tool may have, as Groq's API reference requires. */
+	public static final int MAX_FUNCTION_NAME_LENGTH = 64;
+
 	/** Groq's built-in web search (GPT-OSS models). */
 	public static final String BROWSER_SEARCH = "browser_search";
 
@@ -99,13 +102,13 @@ public record Tool(String type, @Nullable Function function) {
 				throw new IllegalArgumentException("A function tool needs a name");
 			}
 			if (!isValidName(name)) {
-				throw new IllegalArgumentException("A function tool's name must be 1 to 64 letters (a-z, A-Z), digits, "
-						+ "underscores or dashes, was '" + name + "'");
+				throw new IllegalArgumentException("A function tool's name must be 1 to " + MAX_FUNCTION_NAME_LENGTH
+						+ " letters (a-z, A-Z), digits, underscores or dashes, was '" + name + "'");
 			}
 		}
 
 		private static boolean isValidName(String name) {
-			if (name.length() > 64) {
+			if (name.length() > MAX_FUNCTION_NAME_LENGTH) {
 				return false;
 			}
 			for (int i = 0; i < name.length(); i++) {

@@ -36,15 +36,16 @@ public class GroqException extends RuntimeException {
 	 * @param statusCode the HTTP status, 0 when no response arrived
 	 * @param requestId Groq's request id, when known
 	 * @param rateLimits the response's rate limits, {@link RateLimits#NONE} without a response
-	 * @param attempts how many requests the call had sent, at least 1
+	 * @param attempts how many requests the call had sent: at least 1, or 0 for a call that
+	 * sent nothing ({@link RateLimitExhaustedException})
 	 * @param cause the cause, may be {@code null}
-	 * @throws IllegalArgumentException when {@code attempts} is less than 1
+	 * @throws IllegalArgumentException when {@code attempts} is negative
 	 */
 	public GroqException(String message, int statusCode, @Nullable String requestId, RateLimits rateLimits,
 			int attempts, @Nullable Throwable cause) {
 		super(message, cause);
-		if (attempts < 1) {
-			throw new IllegalArgumentException("attempts must be at least 1, was " + attempts);
+		if (attempts < 0) {
+			throw new IllegalArgumentException("attempts must not be negative, was " + attempts);
 		}
 		this.statusCode = statusCode;
 		this.requestId = requestId;
@@ -79,7 +80,8 @@ public class GroqException extends RuntimeException {
 	/**
 	 * How many requests the call sent before giving up with this exception: its retries,
 	 * and after a flex fallback the attempts on both tiers.
-	 * @return the attempts, at least 1
+	 * @return the attempts: at least 1 for every exception but a
+	 * {@link RateLimitExhaustedException} of a call that sent nothing, which has 0
 	 */
 	public int getAttempts() {
 		return this.attempts;

@@ -46,7 +46,9 @@ public class GroqRedirectException extends GroqApiException {
 
 	/**
 	 * Where the response wanted the request to go.
-	 * @return the {@code Location} header as sent, or {@code null} when there was none
+	 * @return the {@code Location} header as sent, with API keys and any user name and
+	 * password masked (everything between {@code ://} and its last {@code @} becomes
+	 * {@code ******}), or {@code null} when there was none
 	 */
 	public @Nullable String getLocation() {
 		return this.location;

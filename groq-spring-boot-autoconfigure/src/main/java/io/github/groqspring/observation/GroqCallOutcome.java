@@ -1,10 +1,14 @@
 package io.github.groqspring.observation;
 
+import java.io.InterruptedIOException;
+
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqException;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
+import io.github.groqspring.error.RateLimitExhaustedException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How a Groq call ended: every value the {@code outcome} key can take on a call's
@@ -30,7 +34,10 @@ public enum GroqCallOutcome {
 	/** A 3xx: Groq's API never redirects, so the base URL points elsewhere. */
 	REDIRECTION,
 
-	/** HTTP 429: a rate limit was hit. */
+	/**
+	 * HTTP 429: a rate limit was hit; or the call was not sent because pacing found that the
+	 * budget would refill only after its deadline ({@code RateLimitExhaustedException}).
+	 */
 	RATE_LIMITED,
 
 	/** HTTP 498: the flex tier had no capacity (and no fallback served the call). */
@@ -42,7 +49,10 @@ public enum GroqCallOutcome {
 	/** A 5xx. */
 	SERVER_ERROR,
 
-	/** No answer in time: a connect, read or call timeout. */
+	/**
+	 * No answer in time: a connect, read or call timeout, or a stream that stalled after it
+	 * had started ({@code GroqStreamTimeoutException}).
+	 */
 	TIMEOUT,
 
 	/** No answer at all: the connection was refused, reset, or could not be made. */
@@ -52,8 +62,9 @@ public enum GroqCallOutcome {
 	INVALID_RESPONSE,
 
 	/**
-	 * Anything else, e.g. a stream that broke or reported an error after it had started
-	 * ({@code GroqStreamException}), or an exception that is not a {@code GroqException}.
+	 * Anything else, e.g. a stream that broke (other than by stalling) or reported an error
+	 * after it had started ({@code GroqStreamException}), or an exception that is not a
+	 * {@code GroqException}.
 	 */
 	ERROR;
 
@@ -71,8 +82,12 @@ public enum GroqCallOutcome {
 			}
 			return context.isCancelled() ? CANCELLED : UNKNOWN;
 		}
-		if (error instanceof GroqTimeoutException) {
+		if (error instanceof GroqTimeoutException || (error instanceof GroqException && isReadTimeout(error.getCause()))) {
+			// The second: a stream that stalled (GroqStreamTimeoutException, a package this one may not use)
 			return TIMEOUT;
+		}
+		if (error instanceof RateLimitExhaustedException) {
+			return RATE_LIMITED;
 		}
 		if (error instanceof GroqTransportException) {
 			return TRANSPORT_ERROR;
@@ -94,6 +109,10 @@ public enum GroqCallOutcome {
 			return CLIENT_ERROR;
 		}
 		return (status >= 300) ? REDIRECTION : ERROR;
+	}
+
+	private static boolean isReadTimeout(@Nullable Throwable cause) {
+		return cause instanceof InterruptedIOException;
 	}
 
 }

@@ -24,6 +24,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * With {@code show-values=always}, {@code /actuator/env} and {@code /actuator/configprops}
  * print every value as it is, unless a {@code SanitizingFunction} masks it: the starter's
- * masks {@code groq.api-key} and {@code GROQ_API_KEY}, and nothing else.
+ * hides {@code groq.api-key} and {@code GROQ_API_KEY}, masks the key inside any other value,
+ * and leaves everything else as it is.
  */
 class GroqApiKeySanitizingTests {
 
@@ -86,6 +88,79 @@ class GroqApiKeySanitizingTests {
 				assertThat(values(env, "HOME")).containsExactly("/home/app");
 				assertThat(env.environmentEntry("groq.api-key").getProperty().getValue()).isEqualTo("******");
 				assertThat(context.getBean(GroqProperties.class).getApiKey()).isEqualTo(KEY);
+			});
+	}
+
+	@Test
+	void envEndpointMasksTheKeyInsideOtherValuesToo() {
+		String other = "gsk_notTheConfiguredOne99";
+		this.runner.withPropertyValues("groq.api-key=" + KEY, "spring.ai.openai.api-key=" + KEY,
+				"spring.ai.openai.base-url=https://api.groq.com/openai", "other.client.token=" + other)
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("jvm",
+						Map.of("sun.java.command", "app.jar --groq.api-key=" + KEY + " --server.port=8080"))))
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addLast(new SystemEnvironmentPropertySource("systemEnvironment",
+						Map.of("SPRING_APPLICATION_JSON", "{\"groq\":{\"api-key\":\"" + KEY + "\"}}", "JAVA_TOOL_OPTIONS",
+								"-Dgroq.api-key=" + other + " -Xmx1g"))))
+			.run((context) -> {
+				EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+				assertThat(env.environmentEntry("sun.java.command").getProperty().getValue())
+					.isEqualTo("app.jar --groq.api-key=****** --server.port=8080");
+				assertThat(values(env, "SPRING_APPLICATION_JSON")).containsExactly("{\"groq\":{\"api-key\":\"******\"}}");
+				assertThat(values(env, "JAVA_TOOL_OPTIONS")).containsExactly("-Dgroq.api-key=gsk_****** -Xmx1g");
+				assertThat(values(env, "spring.ai.openai.api-key")).containsExactly("******");
+				assertThat(values(env, "other.client.token")).containsExactly("gsk_******");
+				assertThat(values(env, "spring.ai.openai.base-url")).containsExactly("https://api.groq.com/openai");
+				assertThat(values(env, "app.greeting")).containsExactly("hello");
+			});
+	}
+
+	@Test
+	void envEndpointMasksTheKeyOfAProxyThatIsNotShapedLikeGroqs() {
+		String proxyKey = "proxy-secret-31337-abcdef";
+		this.runner.withPropertyValues("groq.api-key=" + proxyKey, "spring.ai.openai.api-key=" + proxyKey,
+				"app.note=uses " + proxyKey + " upstream")
+			.run((context) -> {
+				EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+				assertThat(values(env, "groq.api-key")).containsExactly("******");
+				assertThat(values(env, "spring.ai.openai.api-key")).containsExactly("******");
+				assertThat(values(env, "app.note")).containsExactly("uses ****** upstream");
+			});
+	}
+
+	@Test
+	void envEndpointMasksAShortProxyKeyWhereItIsAWholeToken() {
+		this.runner.withPropertyValues("groq.api-key=sk-123", "spring.ai.openai.api-key=sk-123",
+				"app.note=sk-123 upstream, sk-1234 elsewhere")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("jvm",
+						Map.of("sun.java.command", "app.jar --groq.api-key=sk-123 --server.port=8080"))))
+			.run((context) -> {
+				EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+				assertThat(values(env, "groq.api-key")).containsExactly("******");
+				assertThat(values(env, "spring.ai.openai.api-key")).containsExactly("******");
+				assertThat(values(env, "app.note")).containsExactly("****** upstream, sk-1234 elsewhere");
+				assertThat(env.environmentEntry("sun.java.command").getProperty().getValue())
+					.isEqualTo("app.jar --groq.api-key=****** --server.port=8080");
+			});
+	}
+
+	@Test
+	void envEndpointHidesTheKeyUnderItsRelaxedNames() {
+		this.runner
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new MapPropertySource("relaxed", Map.of("groq.apiKey", "not-the-same-key-at-all",
+						"GROQ_APIKEY", "another-spelling-value", "groq.api-key-hint", "see the vault"))))
+			.run((context) -> {
+				EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+				assertThat(values(env, "groq.apiKey")).containsExactly("******");
+				assertThat(values(env, "GROQ_APIKEY")).containsExactly("******");
+				assertThat(values(env, "groq.api-key-hint")).containsExactly("see the vault");
 			});
 	}
 

@@ -164,7 +164,7 @@ class GroqHealthContributorAutoConfigurationTests {
 		this.runner.withPropertyValues("groq.health.timeout=0s").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessage("groq.health.timeout must be positive, such as 3s, was PT0S");
+				.hasMessage("groq.health.timeout must be more than 0s, such as 3s");
 		});
 	}
 
@@ -173,7 +173,7 @@ class GroqHealthContributorAutoConfigurationTests {
 		this.runner.withPropertyValues("groq.health.cache-time-to-live=-1s").run((context) -> {
 			assertThat(context).hasFailed();
 			assertThat(context.getStartupFailure()).rootCause()
-				.hasMessage("groq.health.cache-time-to-live must be 0s or more, was PT-1S");
+				.hasMessage("groq.health.cache-time-to-live must be 0s or more, such as 60s (0s asks Groq on every check)");
 		});
 	}
 

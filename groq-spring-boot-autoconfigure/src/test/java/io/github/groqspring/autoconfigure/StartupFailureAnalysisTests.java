@@ -2,6 +2,7 @@ package io.github.groqspring.autoconfigure;
 
 import java.util.Map;
 
+import io.github.groqspring.GroqTemplate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,6 +15,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
@@ -29,6 +31,23 @@ import static org.assertj.core.api.Assertions.assertThatException;
 class StartupFailureAnalysisTests {
 
 	private static final String EMULATOR_URL = "--groq.base-url=http://127.0.0.1:9";
+
+	/** The analysis of {@code --groq.api-key=gsk_x\r\nX-Evil: 1}. */
+	private static final String LINE_BREAK_IN_THE_KEY = """
+			Description:
+
+			Invalid configuration property 'groq.api-key':
+
+			    Property: groq.api-key
+			    Value: (a secret, not shown)
+			    Origin: "groq.api-key" from property source "commandLineArgs"
+			    Reason: The Groq API key contains a control character (U+000D) at index 5; a key is one line of \
+			printable characters (the key is not shown)
+
+			Action:
+
+			Set groq.api-key (or the GROQ_API_KEY environment variable) to the key exactly as \
+			https://console.groq.com/keys shows it: one line, without line breaks or other control characters.""";
 
 	@ParameterizedTest
 	@CsvSource(delimiter = '|', textBlock = """
@@ -48,6 +67,8 @@ class StartupFailureAnalysisTests {
 			groq.rate-limit.estimator.completion-tokens | -1 | groq.rate-limit.estimator.completion-tokens must be 0 or more, such as 256
 			groq.rate-limit.redis.timeout | 0ms | groq.rate-limit.redis.timeout must be more than 0s, such as 250ms
 			groq.rate-limit.redis.retry-interval | 0s | groq.rate-limit.redis.retry-interval must be more than 0s, such as 5s
+			groq.health.timeout        | 0s    | groq.health.timeout must be more than 0s, such as 3s
+			groq.health.cache-time-to-live | -1s | groq.health.cache-time-to-live must be 0s or more, such as 60s (0s asks Groq on every check)
 			""")
 	void aValueOutOfRangeFailsStartUpNamingThePropertyItsValueItsOriginAndTheRange(String property, String value,
 			String reason, CapturedOutput output) {
@@ -55,6 +76,7 @@ class StartupFailureAnalysisTests {
 
 		String parent = property.substring(0, property.lastIndexOf('.'));
 		String type = parent.equals("groq") ? "io.github.groqspring.autoconfigure.GroqProperties"
+				: parent.equals("groq.health") ? "io.github.groqspring.autoconfigure.GroqHealthProperties"
 				: "io.github.groqspring.autoconfigure.GroqProperties$"
 						+ switch (parent) {
 							case "groq.retry" -> "Retry";
@@ -112,21 +134,18 @@ class StartupFailureAnalysisTests {
 	void aKeyWithALineBreakFailsStartUpNamingThePropertyAndNotShowingTheKey(CapturedOutput output) {
 		assertThatException().isThrownBy(() -> run(EMULATOR_URL, "--groq.api-key=gsk_x\r\nX-Evil: 1"));
 
-		assertThat(analysis(output)).isEqualTo("""
-				Description:
+		assertThat(analysis(output)).isEqualTo(LINE_BREAK_IN_THE_KEY);
+		assertThat(output.getAll()).doesNotContain("X-Evil");
+	}
 
-				Invalid configuration property 'groq.api-key':
+	/** The health probe builds its own client with groq.api-key: with a user's own template too. */
+	@Test
+	void aKeyWithALineBreakFailsStartUpTheSameWayWhenOnlyTheHealthProbeReadsIt(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(UserTemplateApplication.class);
+		application.setWebApplicationType(WebApplicationType.NONE);
+		assertThatException().isThrownBy(() -> application.run("--groq.api-key=gsk_x\r\nX-Evil: 1"));
 
-				    Property: groq.api-key
-				    Value: (a secret, not shown)
-				    Origin: "groq.api-key" from property source "commandLineArgs"
-				    Reason: The Groq API key contains a control character (U+000D) at index 5; a key is one line of \
-				printable characters (the key is not shown)
-
-				Action:
-
-				Set groq.api-key (or the GROQ_API_KEY environment variable) to the key exactly as \
-				https://console.groq.com/keys shows it: one line, without line breaks or other control characters.""");
+		assertThat(analysis(output)).isEqualTo(LINE_BREAK_IN_THE_KEY);
 		assertThat(output.getAll()).doesNotContain("X-Evil");
 	}
 
@@ -227,9 +246,21 @@ class StartupFailureAnalysisTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@ImportAutoConfiguration({ GroqAutoConfiguration.class, RestClientAutoConfiguration.class,
-			JacksonAutoConfiguration.class })
+	@ImportAutoConfiguration({ GroqAutoConfiguration.class, GroqHealthContributorAutoConfiguration.class,
+			RestClientAutoConfiguration.class, JacksonAutoConfiguration.class })
 	static class GroqApplication {
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration({ GroqAutoConfiguration.class, GroqHealthContributorAutoConfiguration.class,
+			RestClientAutoConfiguration.class, JacksonAutoConfiguration.class })
+	static class UserTemplateApplication {
+
+		@Bean
+		GroqTemplate groqTemplate() {
+			return GroqTemplate.builder().baseUrl("http://127.0.0.1:9").apiKey("gsk_theUsersOwnKey").build();
+		}
 
 	}
 

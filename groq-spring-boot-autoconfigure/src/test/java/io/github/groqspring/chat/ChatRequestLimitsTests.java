@@ -49,6 +49,24 @@ class ChatRequestLimitsTests {
 	}
 
 	@Test
+	void aDuplicateNameAmongManyToolsIsFoundAndDistinctNamesPass() {
+		List<Tool> tools = new ArrayList<>();
+		for (int i = 0; i < ChatRequest.MAX_TOOLS; i++) {
+			tools.add(Tool.function("tool_" + i, null, NO_PARAMETERS));
+		}
+		assertThat(ChatRequest.builder("m").user("x").tools(tools).build().tools()).hasSize(128);
+		tools.set(100, Tool.function("tool_17", null, NO_PARAMETERS));
+		assertThatIllegalArgumentException().isThrownBy(() -> ChatRequest.builder("m").user("x").tools(tools).build())
+			.withMessage("Two tools are named 'tool_17' (tools 17 and 100): Groq's tool calls name a tool by "
+					+ "its name alone, so give each tool its own name");
+		List<Tool> seventeen = new ArrayList<>(tools.subList(0, 17));
+		seventeen.set(16, Tool.function("tool_3", null, NO_PARAMETERS));
+		assertThatIllegalArgumentException().isThrownBy(() -> ChatRequest.builder("m").user("x").tools(seventeen).build())
+			.withMessage("Two tools are named 'tool_3' (tools 3 and 16): Groq's tool calls name a tool by "
+					+ "its name alone, so give each tool its own name");
+	}
+
+	@Test
 	void moreThan128ToolsAreRefusedHoweverTheRequestIsMade() {
 		List<Tool> tools = new ArrayList<>();
 		for (int i = 0; i < 129; i++) {

@@ -2,15 +2,21 @@ package io.github.groqspring.observation;
 
 import java.io.IOException;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.List;
 
 import io.github.groqspring.chat.ChatCompletion;
 import io.github.groqspring.chat.ChatRequest;
+import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.error.GroqInvalidResponseException;
 import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.GroqTransportException;
+import io.github.groqspring.error.RateLimitExhaustedException;
 import io.github.groqspring.http.RateLimits;
+import io.github.groqspring.http.ResponseMetadata;
 import io.github.groqspring.internal.http.GroqErrorDecoder;
+import io.github.groqspring.stream.GroqStreamTimeoutException;
+import io.github.groqspring.stream.GroqStreamTruncatedException;
 import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.common.KeyValue;
 import org.junit.jupiter.api.Test;
@@ -82,6 +88,21 @@ class DefaultGroqObservationConventionTests {
 		assertThat(outcomeOf(new GroqInvalidResponseException("html", 200, null, RateLimits.NONE, null)))
 			.isEqualTo("INVALID_RESPONSE");
 		assertThat(outcomeOf(new IllegalStateException("cancelled"))).isEqualTo("ERROR");
+	}
+
+	@Test
+	void aStalledStreamIsATimeoutAndABrokenOneAnError() {
+		ChatResponse partial = new ChatResponse(new ChatCompletion("c", null, 0, "m", List.of(), null, null, null, null),
+				new ResponseMetadata(200, "req_1", null, RateLimits.NONE, null, 1, null));
+		assertThat(outcomeOf(new GroqStreamTimeoutException("stalled", partial, 2, new SocketTimeoutException("idle"))))
+			.isEqualTo("TIMEOUT");
+		assertThat(outcomeOf(new GroqStreamTruncatedException("broke", partial, 2, new IOException("reset"))))
+			.isEqualTo("ERROR");
+	}
+
+	@Test
+	void aCallNotSentForAnExhaustedRateLimitIsRateLimited() {
+		assertThat(outcomeOf(new RateLimitExhaustedException("Not sent", Duration.ofSeconds(3)))).isEqualTo("RATE_LIMITED");
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import io.github.groqspring.stream.GroqStreamTruncatedException;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.EmulatedStream;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.RecordedRequest;
 import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -32,6 +33,7 @@ import static io.micrometer.observation.tck.TestObservationRegistryAssert.assert
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class GroqTemplateObservationTests {
 
@@ -367,6 +369,35 @@ class GroqTemplateObservationTests {
 			.hasLowCardinalityKeyValue("groq.response.service_tier", "on_demand")
 			.hasLowCardinalityKeyValue("groq.fallback", "true")
 			.hasHighCardinalityKeyValue("groq.retries", "1");
+	}
+
+	@Test
+	void aStreamWhoseFallbackFailsEndsItsObservationWithTheFallbacksError() throws Exception {
+		for (int i = 0; i < 2; i++) {
+			this.emulator.enqueue(EmulatedResponse.flexCapacityExceeded());
+		}
+		for (int i = 0; i < 2; i++) {
+			this.emulator.enqueue(EmulatedResponse.error(503, "service_unavailable", null, "down " + i));
+		}
+		GroqServerException ex;
+		try (GroqTemplate template = fallingBackToOnDemand()) {
+			ex = catchThrowableOfType(GroqServerException.class,
+					() -> template.stream(ChatRequest.builder(MODEL).serviceTier(ServiceTier.FLEX).user("Hi")));
+		}
+		assertThat(ex.getAttempts()).isEqualTo(4);
+		assertThat(this.emulator.requests()).extracting(RecordedRequest::serviceTier)
+			.containsExactly("flex", "flex", "on_demand", "on_demand");
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.hasError(ex)
+			.hasLowCardinalityKeyValue("groq.stream", "true")
+			.hasLowCardinalityKeyValue("outcome", "SERVER_ERROR")
+			.hasLowCardinalityKeyValue("error.type", "GroqServerException")
+			.hasLowCardinalityKeyValue("http.response.status_code", "503")
+			.hasLowCardinalityKeyValue("groq.request.service_tier", "flex")
+			.hasLowCardinalityKeyValue("groq.fallback", "true")
+			.hasHighCardinalityKeyValue("groq.request.id", this.emulator.requests().get(3).requestId())
+			.hasHighCardinalityKeyValue("groq.retries", "2"); // one on each tier: the fallback's first request is no retry
 	}
 
 	@Test

@@ -1,12 +1,19 @@
 package io.github.groqspring.internal.http;
 
+import java.net.URI;
 import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Groq's base URL as the template uses it: normalised (no trailing {@code /} or
  * {@code /openai/v1}, which every path adds), checked (an {@code http://} or
- * {@code https://} URL without user name or password: Groq authenticates with the API key
- * alone), and shown without credentials in messages.
+ * {@code https://} URL with a host, a valid port, no query or fragment, and no user name or
+ * password: Groq authenticates with the API key alone), and shown without credentials in
+ * messages. The check parses the URL as {@link URI} does, so that a password holding an
+ * unencoded {@code #}, {@code ?} or {@code /} (which ends the authority early, as in
+ * {@code http://user:pa#ss@host}) is refused too, since what is left has no host, a port that
+ * is not a number, or a fragment.
  */
 public final class BaseUrls {
 
@@ -34,14 +41,37 @@ public final class BaseUrls {
 			url = url.substring(0, url.length() - OPENAI_PATH.length());
 		}
 		if (!url.startsWith("http://") && !url.startsWith("https://")) {
-			throw new IllegalArgumentException("groq.base-url must be an http:// or https:// URL such as "
-					+ GROQ_CLOUD + ", was '" + withoutUserInfo(baseUrl) + "'");
+			throw notHttp(baseUrl);
 		}
-		if (userInfoEnd(url) >= 0) {
-			throw new IllegalArgumentException(
-					"groq.base-url must not contain a user name or password (" + withoutUserInfo(url) + ")");
+		URI uri = parse(url);
+		if (uri != null && uri.getRawUserInfo() == null && uri.getHost() != null && uri.getRawQuery() == null
+				&& uri.getRawFragment() == null && uri.getPort() <= 65535) {
+			return url;
 		}
-		return url;
+		if (uri == null && url.indexOf('@') < 0) {
+			throw notHttp(url);
+		}
+		if (uri != null && uri.getRawUserInfo() == null && url.indexOf('@') < 0) {
+			throw (uri.getHost() == null || uri.getPort() > 65535) ? notHttp(url)
+					: new IllegalArgumentException("groq.base-url must not have a query or fragment, since every call "
+							+ "appends its path (" + url + ")");
+		}
+		throw new IllegalArgumentException(
+				"groq.base-url must not contain a user name or password (" + withoutUserInfo(url) + ")");
+	}
+
+	private static IllegalArgumentException notHttp(String url) {
+		return new IllegalArgumentException("groq.base-url must be an http:// or https:// URL such as " + GROQ_CLOUD
+				+ ", was '" + withoutUserInfo(url) + "'");
+	}
+
+	private static @Nullable URI parse(String url) {
+		try {
+			return new URI(url);
+		}
+		catch (java.net.URISyntaxException ex) {
+			return null;
+		}
 	}
 
 	/**
@@ -55,29 +85,18 @@ public final class BaseUrls {
 	}
 
 	/**
-	 * A URL with its user name and password, if any, replaced by {@code ******}: safe to
-	 * show in a message.
+	 * A URL that is safe to show in a message: everything between {@code ://} and its last
+	 * {@code @} is replaced by {@code ******}. Conservative on purpose: a password holding an
+	 * unencoded {@code #}, {@code ?} or {@code /} hides where the user info ends, so any
+	 * {@code @} may end one (an {@code @} in a path or query is masked with the host).
 	 * @param url the URL as given
 	 * @return e.g. {@code http://******@host:8080} for {@code http://user:secret@host:8080}
+	 * or {@code http://user:pa#ss@host:8080}; the URL itself when it holds no {@code @}
 	 */
 	public static String withoutUserInfo(String url) {
-		int end = userInfoEnd(url);
-		return (end < 0) ? url : url.substring(0, url.indexOf("://") + 3) + ApiKeyMask.MASK + url.substring(end);
-	}
-
-	/** The index of the {@code @} that ends the URL's user info, or -1 when it has none. */
-	private static int userInfoEnd(String url) {
 		int scheme = url.indexOf("://");
-		if (scheme < 0) {
-			return -1;
-		}
-		int start = scheme + 3;
-		int end = start;
-		while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
-			end++;
-		}
-		int at = url.lastIndexOf('@', end - 1);
-		return (at >= start) ? at : -1;
+		int at = url.lastIndexOf('@');
+		return (scheme < 0 || at < scheme + 3) ? url : url.substring(0, scheme + 3) + ApiKeyMask.MASK + url.substring(at);
 	}
 
 }

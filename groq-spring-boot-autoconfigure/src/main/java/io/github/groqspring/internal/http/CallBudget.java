@@ -21,14 +21,21 @@ public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlin
 		int priorAttempts, AttemptGate gate) {
 
 	/**
+	 * The longest budget a call is given: a quarter of the {@link System#nanoTime()} range,
+	 * so that its deadline and the time left never wrap around.
+	 */
+	public static final Duration LONGEST = Duration.ofNanos(Long.MAX_VALUE / 4);
+
+	/**
 	 * Start a call's budget now.
 	 * @param retry the retry settings
 	 * @param readTimeout how long one attempt may take
-	 * @param callTimeout how long the whole call may take
+	 * @param callTimeout how long the whole call may take; beyond {@link #LONGEST} (some 73
+	 * years) it counts as {@code LONGEST}, so that no setting overflows the clock
 	 * @return the budget
 	 */
 	public static CallBudget start(RetrySettings retry, Duration readTimeout, Duration callTimeout) {
-		return new CallBudget(retry, readTimeout, System.nanoTime() + callTimeout.toNanos(), callTimeout, 0,
+		return new CallBudget(retry, readTimeout, System.nanoTime() + nanos(callTimeout), callTimeout, 0,
 				AttemptGate.NONE);
 	}
 
@@ -76,7 +83,12 @@ public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlin
 	 * @return the attempt's deadline on the {@link System#nanoTime()} clock
 	 */
 	long attemptDeadlineNanos() {
-		return Math.min(this.deadlineNanos, System.nanoTime() + this.readTimeout.toNanos());
+		return Math.min(this.deadlineNanos, System.nanoTime() + nanos(this.readTimeout));
+	}
+
+	/** A duration in nanoseconds, at most {@link #LONGEST}'s. */
+	private static long nanos(Duration duration) {
+		return (duration.compareTo(LONGEST) > 0) ? LONGEST.toNanos() : duration.toNanos();
 	}
 
 }

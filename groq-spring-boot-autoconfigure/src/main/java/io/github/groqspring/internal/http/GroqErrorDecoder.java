@@ -184,7 +184,7 @@ public final class GroqErrorDecoder {
 	private GroqRedirectException redirect(int status, HttpHeaders headers, GroqError error,
 			@Nullable String requestId, RateLimits rateLimits, @Nullable Boolean hint, int attempts) {
 		String header = headers.getFirst(HttpHeaders.LOCATION);
-		String location = (header != null) ? this.keyMask.mask(header) : null;
+		String location = (header != null) ? BaseUrls.withoutUserInfo(this.keyMask.mask(header)) : null;
 		StringBuilder message = new StringBuilder("Groq answered ").append(status).append(' ').append(reason(status));
 		message.append((location != null) ? " with a redirect to " + location : " without a Location header");
 		if (requestId != null) {

@@ -181,7 +181,7 @@ public final class GroqHttpClient implements AutoCloseable {
 			throw new GroqInvalidResponseException("Groq answered " + status + " with a body that is not a valid "
 					+ responseType.getSimpleName() + " (" + this.keyMask.mask(String.valueOf(ex.getOriginalMessage()))
 					+ "); body starts: " + this.keyMask.mask(body.start()),
-					status, metadata.requestId(), metadata.rateLimits(), attempt, ex);
+					status, metadata.requestId(), metadata.rateLimits(), attempt, KeyMaskedException.of(ex, this.keyMask));
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 
 import io.github.groqspring.error.GroqApiException;
 import io.github.groqspring.error.GroqException;
+import io.github.groqspring.error.GroqRedirectException;
 import io.github.groqspring.error.GroqTransportException;
 import io.github.groqspring.error.ServiceTierNotAvailableException;
 import io.github.groqspring.http.RetrySettings;
@@ -70,13 +71,17 @@ final class RetryLoop {
 
 	/**
 	 * Whether a failure is worth another attempt: transport failures, 408, 409, 429, 498 and
-	 * 5xx, unless Groq's {@code x-should-retry} header says otherwise; never a tier the
-	 * organisation may not use, another 4xx, or an unreadable success body.
+	 * 5xx, unless Groq's {@code x-should-retry} header says otherwise; never a 3xx (nothing
+	 * follows a redirect, so every attempt would get the same one, whatever the header
+	 * says), a tier the organisation may not use, another 4xx, or an unreadable success body.
 	 * @param failure the failure
 	 * @return whether to retry
 	 */
 	static boolean isRetryable(GroqException failure) {
 		if (failure instanceof GroqApiException api) {
+			if (api instanceof GroqRedirectException) {
+				return false;
+			}
 			if (api.getRetryHint() != null) {
 				return api.getRetryHint();
 			}

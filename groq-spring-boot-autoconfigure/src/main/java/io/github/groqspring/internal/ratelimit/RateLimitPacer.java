@@ -161,7 +161,7 @@ public final class RateLimitPacer {
 				+ " tokens) in " + neededNanos / 1_000_000 + " ms, after its deadline (" + Math.max(0, leftNanos)
 				/ 1_000_000 + " ms left of " + budget.callTimeout() + ", groq.call-timeout"
 				+ ((headroomNanos > 0) ? ", less " + headroomNanos / 1_000_000 + " ms for the answer" : "") + ")",
-				Duration.ofNanos(neededNanos), Math.max(1, attempt - 1));
+				Duration.ofNanos(neededNanos), attempt - 1);
 	}
 
 	private void sleep(PacedCall call, long nanos) {

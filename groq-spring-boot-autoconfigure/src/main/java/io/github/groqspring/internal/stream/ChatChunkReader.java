@@ -8,6 +8,7 @@ import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.error.GroqError;
 import io.github.groqspring.http.ResponseMetadata;
 import io.github.groqspring.internal.http.ApiKeyMask;
+import io.github.groqspring.internal.http.KeyMaskedException;
 import io.github.groqspring.internal.http.StreamingResponse;
 import io.github.groqspring.stream.ChatCompletionChunk;
 import io.github.groqspring.stream.ChatStreamAccumulator;
@@ -54,7 +55,8 @@ public final class ChatChunkReader {
 	private boolean done;
 
 	/**
-	 * Create a reader.
+	 * Create a reader that masks only keys shaped like Groq's ({@code gsk_...}), for tests
+	 * and benchmarks: a template's streams mask its configured key too.
 	 * @param body the response body, an event stream; the reader does not close it
 	 * @param jsonMapper the mapper for chunks
 	 * @param metadata the response's metadata, for exceptions and the accumulated response
@@ -143,7 +145,8 @@ public final class ChatChunkReader {
 		catch (IOException ex) {
 			if (ex instanceof InterruptedIOException || ex.getClass().getSimpleName().contains("Timeout")) {
 				String limit = (ex instanceof StreamingResponse.IdleTimeoutException) ? String.valueOf(ex.getMessage())
-						: "no bytes within groq.read-timeout (" + ex + ")";
+						: "no bytes within the read timeout (groq.read-timeout, or RequestOptions.readTimeout of this call; "
+								+ ex + ")";
 				throw new GroqStreamTimeoutException(failure("stalled", limit), partialResponse(), this.chunks, ex);
 			}
 			throw new GroqStreamTruncatedException(failure("broke", ex + "; the answer is incomplete"),
@@ -160,7 +163,7 @@ public final class ChatChunkReader {
 		catch (JacksonException ex) {
 			throw new GroqStreamException(failure("sent a chunk that is not valid JSON",
 					ex.getOriginalMessage() + "; chunk starts: " + StreamErrors.snippet(data, length)), GroqError.NONE,
-					partialResponse(), this.chunks, ex);
+					partialResponse(), this.chunks, KeyMaskedException.of(ex, this.keyMask));
 		}
 		if (this.errors.chunkError != null) {
 			throw groqError(StreamErrors.of(this.errors.chunkError));

@@ -27,6 +27,18 @@ class CallBudgetTests {
 	}
 
 	@Test
+	void aTimeoutBeyondTheClocksRangeCountsAsTheLongestBudgetInsteadOfOverflowing() {
+		Duration centuries = Duration.ofDays(110_000);
+		CallBudget budget = CallBudget.start(RETRY, centuries, Duration.ofDays(110_000_000));
+		long now = System.nanoTime();
+		assertThat(budget.deadlineNanos() - now).isBetween(CallBudget.LONGEST.toNanos() - Duration.ofSeconds(5).toNanos(),
+				CallBudget.LONGEST.toNanos());
+		assertThat(budget.remaining()).isGreaterThan(Duration.ofDays(365L * 70));
+		assertThat(budget.attemptDeadlineNanos() - now).isGreaterThan(Duration.ofDays(365L * 70).toNanos());
+		assertThat(budget.callTimeout()).isEqualTo(Duration.ofDays(110_000_000));
+	}
+
+	@Test
 	void remainingIsNeverNegative() {
 		CallBudget spent = new CallBudget(RETRY, Duration.ofSeconds(1), System.nanoTime() - 1_000_000, Duration.ZERO,
 				0, AttemptGate.NONE);

@@ -264,8 +264,9 @@ class ChatChunkReaderTests {
 		ChatChunkReader reader = new ChatChunkReader(stalled, JSON, METADATA);
 		readChunks(reader, 1);
 		assertThatExceptionOfType(GroqStreamTimeoutException.class).isThrownBy(reader::next)
-			.withMessage("Groq's stream stalled after 1 chunk: no bytes within groq.read-timeout "
-					+ "(java.net.SocketTimeoutException: Read timed out) (request req_01jvfy6n35ek69jhnc5ja1hhyx)");
+			.withMessage("Groq's stream stalled after 1 chunk: no bytes within the read timeout (groq.read-timeout, "
+					+ "or RequestOptions.readTimeout of this call; java.net.SocketTimeoutException: Read timed out) "
+					+ "(request req_01jvfy6n35ek69jhnc5ja1hhyx)");
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "groq.emulator.enabled=false", "groq.api-key=" + ActuatorShowsNoApiKeyTests.KEY,
+				"spring.ai.openai.api-key=${groq.api-key}", "app.upstream=calls Groq with " + ActuatorShowsNoApiKeyTests.KEY,
 				"management.endpoints.web.exposure.include=env,configprops",
 				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always" })
 class ActuatorShowsNoApiKeyTests {
@@ -54,6 +55,14 @@ class ActuatorShowsNoApiKeyTests {
 		assertThat(json.readTree(get("/actuator/env/digest.tier")).get("property").get("value").asString())
 			.isEqualTo("flex");
 		assertThat(get("/actuator/env")).doesNotContain(KEY).contains("\"groq.api-key\":{\"value\":\"******\"");
+	}
+
+	@Test
+	void envMasksTheKeyInsideOtherPropertiesByValue() {
+		assertThat(json.readTree(get("/actuator/env/spring.ai.openai.api-key")).get("property").get("value").asString())
+			.isEqualTo("******");
+		assertThat(json.readTree(get("/actuator/env/app.upstream")).get("property").get("value").asString())
+			.isEqualTo("calls Groq with ******");
 	}
 
 	@Test
