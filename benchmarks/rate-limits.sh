@@ -2,7 +2,7 @@
 # The fleet rate-limit benchmark (issue 19): 1, 4 and 16 instances against the limit-enforcing
 # emulator at 1.5x its TPM limit, pacing off / in each JVM / on Redis / a hand-written shared
 # bucket, rejected requests counted against the request limit and not. Needs redis-server
-# (apt-get install -y redis-server). About 6 minutes on 2 cores; --quick: about 4.
+# (apt-get install -y redis-server). About 8 minutes on 2 cores; --quick (one measured minute): about 6.
 # Writes benchmarks/results/rate-limits.md. Usage: benchmarks/rate-limits.sh [--quick]
 set -euo pipefail
 cd "$(dirname "$0")/.."

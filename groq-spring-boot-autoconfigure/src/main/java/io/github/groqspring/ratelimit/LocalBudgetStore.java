@@ -86,8 +86,9 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 		synchronized (budget) {
 			budget.configure(limits, now);
 			if (local != null) {
-				budget.tokens.sync(remainingTokens, local.tokenMark, now - local.sentAtNanos);
-				budget.requests.sync(remainingRequests, local.requestMark, now - local.sentAtNanos);
+				long sentAt = local.sentAtNanos(local.plannedSendNanos);
+				budget.tokens.sync(remainingTokens, local.tokenMark, now - sentAt);
+				budget.requests.sync(remainingRequests, local.requestMark, now - sentAt);
 			}
 			else {
 				budget.tokens.lower(remainingTokens);
@@ -270,7 +271,8 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 
 		private final long requestMark;
 
-		private final long sentAtNanos;
+		/** When the wait was to end: the send time unless the pacer says otherwise. */
+		private final long plannedSendNanos;
 
 		LocalReservation(BudgetKey key, BudgetLimits limits, long tokens, long requests, long waitNanos, Budget budget,
 				long tokenMark, long requestMark, long sentAtNanos) {
@@ -278,7 +280,7 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 			this.budget = budget;
 			this.tokenMark = tokenMark;
 			this.requestMark = requestMark;
-			this.sentAtNanos = sentAtNanos;
+			this.plannedSendNanos = sentAtNanos;
 		}
 
 	}

@@ -336,9 +336,12 @@ public final class FleetRateLimitBenchmark {
 			return (double) (this.to.admittedTokens() - this.from.admittedTokens()) / (TPM * this.minutes);
 		}
 
+		long admitted() {
+			return this.to.admittedRequests() - this.from.admittedRequests();
+		}
+
 		double rejectionsPerSuccess() {
-			long admitted = this.to.admittedRequests() - this.from.admittedRequests();
-			return (double) (this.to.rejected() - this.from.rejected()) / Math.max(1, admitted);
+			return (double) (this.to.rejected() - this.from.rejected()) / Math.max(1, admitted());
 		}
 
 		long offered() {

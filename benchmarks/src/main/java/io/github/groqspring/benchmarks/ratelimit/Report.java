@@ -38,15 +38,21 @@ final class Report {
 			long offered = result.offered();
 			double p99 = result.outcomes().percentile(0.99);
 			double referenceP99 = reference.outcomes().percentile(0.99);
+			boolean answered = !result.outcomes().latencies.isEmpty();
 			out.append(String.format(Locale.ROOT,
-					"| %s | %d | %s | %.1f %% | %.3f | %d (%.1f %%) | %d (%.1f %%) | %d | %.1f s | %.1f s | %s | %s | %s |\n",
+					"| %s | %d | %s | %.1f %% | %s | %d (%.1f %%) | %d (%.1f %%) | %d | %s | %s | %s | %s | %s |\n",
 					result.countRejected() ? "counted" : "not counted", result.instances(), result.mode().label,
-					100 * result.goodput(), result.rejectionsPerSuccess(), result.outcomes().count(Outcome.RATE_LIMITED),
+					100 * result.goodput(),
+					(result.admitted() > 0) ? String.format(Locale.ROOT, "%.3f", result.rejectionsPerSuccess())
+							: "all rejected",
+					result.outcomes().count(Outcome.RATE_LIMITED),
 					percent(result.outcomes().count(Outcome.RATE_LIMITED), offered),
 					result.outcomes().count(Outcome.REFUSED), percent(result.outcomes().count(Outcome.REFUSED), offered),
-					result.outcomes().count(Outcome.FAILED), result.groqSeconds(result.outcomes().percentile(0.5)),
-					result.groqSeconds((long) p99),
-					(referenceP99 > 0) ? String.format(Locale.ROOT, "%.2fx", p99 / referenceP99) : "-",
+					result.outcomes().count(Outcome.FAILED),
+					answered ? String.format(Locale.ROOT, "%.1f s", result.groqSeconds(result.outcomes().percentile(0.5)))
+							: "-",
+					answered ? String.format(Locale.ROOT, "%.1f s", result.groqSeconds((long) p99)) : "-",
+					(answered && referenceP99 > 0) ? String.format(Locale.ROOT, "%.2fx", p99 / referenceP99) : "-",
 					(result.mode() != Mode.OFF)
 							? String.format(Locale.ROOT, "%.1f s", result.groqSeconds(result.maxWaitNanos())) : "-",
 					(result.mode() == Mode.REDIS) ? Long.toString(result.localFallbacks()) : "-"));
