@@ -47,6 +47,9 @@ class GroqTemplateRateLimitTests {
 	/** 600 tokens a minute, no request limit. */
 	private static final RateLimitPolicy POLICY = RateLimitPolicy.builder().limits(0, 0, 600).timeScale(60).build();
 
+	/** 3,000 tokens a minute (3,000 a real second): a call is 3 % of the bucket, as in real use. */
+	private static final RateLimitPolicy LARGER = RateLimitPolicy.builder().limits(0, 0, 3_000).timeScale(60).build();
+
 	/** 40 words: 44 prompt tokens, and the emulator's "Emulated reply to: ..." of 43. */
 	private static final String PROMPT = "word ".repeat(40).trim();
 
@@ -68,29 +71,31 @@ class GroqTemplateRateLimitTests {
 	}
 
 	@Test
-	void aBurstOfThreeMinutesOfBudgetIsPacedIntoItInsteadOfBeingSentIntoA429() throws Exception {
+	void aBurstOfTwoMinutesOfBudgetIsPacedIntoItInsteadOfBeingSentIntoA429() throws Exception {
+		this.emulator.enforceRateLimits(LARGER);
 		GroqTemplate groq = template(paced(new LocalBudgetStore()));
 		// Until a first answer tells the limits, calls go out unpaced: one first, as an application's first call.
 		groq.chat(request());
 		long start = System.nanoTime();
-		List<ChatResponse> answers = burst(groq, 20);
+		List<ChatResponse> answers = burst(groq, 80);
 		long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
-		assertThat(answers).hasSize(20);
+		assertThat(answers).hasSize(80);
 		RateLimitCounts counts = this.emulator.rateLimitCounts();
-		assertThat(counts.admittedRequests()).isEqualTo(21);
-		assertThat(counts.admittedTokens()).isEqualTo(21 * COST);
+		assertThat(counts.admittedRequests()).isEqualTo(81);
+		assertThat(counts.admittedTokens()).isEqualTo(81 * COST);
 		// Four threads are not served in the order they reserved: a call may overtake another by a few
 		// milliseconds and find the refill not there yet (without pacing: more than 5, see below).
 		assertThat(counts.rejected()).as("429s").isLessThanOrEqualTo(2);
-		// 1,827 tokens: 600 at once, then 600 a second.
-		assertThat(elapsedMillis).isGreaterThanOrEqualTo((21 * COST - 600) * 1000 / 600 - 200);
+		// 7,047 tokens: 3,000 at once, then 3,000 a second.
+		assertThat(elapsedMillis).isGreaterThanOrEqualTo((81 * COST - 3_000) * 1000 / 3_000 - 200);
 	}
 
 	@Test
 	void withoutPacingTheSameBurstMeets429s() throws Exception {
+		this.emulator.enforceRateLimits(LARGER);
 		GroqTemplate groq = template(RateLimitSettings.OFF);
 		try {
-			burst(groq, 20);
+			burst(groq, 80);
 		}
 		catch (ExecutionException ex) {
 			// Some calls ran out of retries: all the more 429s.
@@ -195,6 +200,7 @@ class GroqTemplateRateLimitTests {
 		return ChatRequest.builder(this.model).user(PROMPT).build();
 	}
 
+	/** Both policies' minutes last a real second. */
 	private RateLimitSettings paced(RateLimitBudgetStore store) {
 		return RateLimitSettings.DEFAULTS.withStore(store).withWindows(POLICY.minute(), POLICY.day());
 	}

@@ -24,10 +24,6 @@ public class BudgetReservation {
 
 	private final AtomicBoolean settled = new AtomicBoolean();
 
-	private volatile long sentAtNanos;
-
-	private volatile boolean sent;
-
 	/**
 	 * Create a reservation.
 	 * @param key the budget
@@ -100,25 +96,6 @@ public class BudgetReservation {
 	 */
 	public boolean granted() {
 		return this.granted;
-	}
-
-	/**
-	 * Say when the call's request went out, after its wait: a thread may wake later than
-	 * asked, and a store that learns from Groq's answer counts the refill from then on.
-	 * @param nanoTime the {@link System#nanoTime()} when the request was sent
-	 */
-	public final void markSent(long nanoTime) {
-		this.sentAtNanos = nanoTime;
-		this.sent = true;
-	}
-
-	/**
-	 * When the call's request went out, as {@link #markSent(long)} said.
-	 * @param planned what to assume when nobody said: e.g. the time the wait was to end
-	 * @return the {@link System#nanoTime()} of the send, or {@code planned}
-	 */
-	protected final long sentAtNanos(long planned) {
-		return this.sent ? this.sentAtNanos : planned;
 	}
 
 	/**

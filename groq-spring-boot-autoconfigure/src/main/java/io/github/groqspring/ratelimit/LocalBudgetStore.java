@@ -15,7 +15,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Groq's {@code x-ratelimit-remaining-*} headers are taken as the truth about the budget
  * at the moment the answered request was admitted: a response sets the bucket to what Groq
- * said was left, plus the refill since, minus what this store reserved after it and what it
+ * said was left (no refill added: when it was admitted is not known), minus what this store
+ * reserved after it and what it
  * reserved before it for calls not answered yet (a call reserved earlier may reach Groq
  * later). That corrects estimates at once and also counts what other processes with the
  * same key spent. Reservations the server's answer already covered are not reconciled
@@ -60,7 +61,7 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 			budget.tokens.take(tokens);
 			budget.requests.take(requests);
 			return new LocalReservation(key, limits, tokens, requests, wait, budget, budget.tokens.reservedTotal,
-					budget.requests.reservedTotal, now + wait);
+					budget.requests.reservedTotal);
 		}
 	}
 
@@ -86,9 +87,8 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 		synchronized (budget) {
 			budget.configure(limits, now);
 			if (local != null) {
-				long sentAt = local.sentAtNanos(local.plannedSendNanos);
-				budget.tokens.sync(remainingTokens, local.tokenMark, now - sentAt);
-				budget.requests.sync(remainingRequests, local.requestMark, now - sentAt);
+				budget.tokens.sync(remainingTokens, local.tokenMark);
+				budget.requests.sync(remainingRequests, local.requestMark);
 			}
 			else {
 				budget.tokens.lower(remainingTokens);
@@ -228,7 +228,7 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 			}
 		}
 
-		void sync(long remaining, long mark, long sinceSentNanos) {
+		void sync(long remaining, long mark) {
 			if (this.capacity <= 0 || remaining < 0) {
 				return;
 			}
@@ -238,8 +238,11 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 			for (long tokens : this.unsettled.headMap(mark, false).values()) {
 				earlier += tokens;
 			}
-			double estimate = remaining + Math.max(0, sinceSentNanos) * this.perNano - (this.reservedTotal - mark)
-					- earlier;
+			// No refill is added for the time since the request was admitted: when that was is not
+			// known (between the send and the answer), and a bucket fuller than Groq's sends a call
+			// that waited to the exact refill into a 429. The cost is a constant lag of at most one
+			// answer's time of refill, not throughput.
+			double estimate = remaining - (this.reservedTotal - mark) - earlier;
 			if (mark > this.syncedMark) {
 				this.level = Math.min(this.capacity, estimate);
 				this.syncedMark = mark;
@@ -271,16 +274,12 @@ public final class LocalBudgetStore implements RateLimitBudgetStore {
 
 		private final long requestMark;
 
-		/** When the wait was to end: the send time unless the pacer says otherwise. */
-		private final long plannedSendNanos;
-
 		LocalReservation(BudgetKey key, BudgetLimits limits, long tokens, long requests, long waitNanos, Budget budget,
-				long tokenMark, long requestMark, long sentAtNanos) {
+				long tokenMark, long requestMark) {
 			super(key, limits, tokens, requests, waitNanos, true);
 			this.budget = budget;
 			this.tokenMark = tokenMark;
 			this.requestMark = requestMark;
-			this.plannedSendNanos = sentAtNanos;
 		}
 
 	}

@@ -151,9 +151,6 @@ public final class RateLimitPacer {
 			sleep(call, wait);
 		}
 		call.sentAtNanos = System.nanoTime();
-		if (reservation != null) {
-			reservation.markSent(call.sentAtNanos);
-		}
 	}
 
 	private void refuse(PacedCall call, CallBudget budget, int attempt, long neededNanos, long leftNanos,
