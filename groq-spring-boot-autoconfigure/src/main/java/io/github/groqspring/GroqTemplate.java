@@ -42,7 +42,8 @@ import org.springframework.util.function.SingletonSupplier;
  * The entry point to Groq: chat completions and models, with service tiers resolved for
  * every call, transient failures retried within each call's budget, and an optional
  * fallback when flex has no capacity. Thread-safe; build one with {@link #builder()} or
- * inject the auto-configured bean.
+ * inject the auto-configured bean, and derive one with another key, base URL, tier or
+ * timeouts with {@link #mutate()}.
  *
  * <p>The tier sent is, highest first: the request's own tier; the tier of the innermost
  * running {@link GroqTier @GroqTier} method, else of its class (or one set with
@@ -74,11 +75,14 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	/** Whether closing this template closes its HTTP client: false for a {@link #withoutObservations()} view. */
 	private final boolean ownsHttpClient;
 
+	/** The settings this template was built with, never changed: what {@link #mutate()} starts from. */
+	private final GroqTemplateBuilder settings;
+
 	private final Supplier<GroqBatchTemplate> batches = SingletonSupplier.of(this::createBatchTemplate);
 
 	GroqTemplate(GroqHttpClient httpClient, String baseUrl, @Nullable String defaultModel,
 			@Nullable ServiceTier defaultServiceTier, CallPolicy policy, @Nullable Duration streamIdleTimeout,
-			GroqObserver observer, @Nullable RateLimitPacer pacer) {
+			GroqObserver observer, GroqTemplateBuilder settings, @Nullable RateLimitPacer pacer) {
 		this.httpClient = httpClient;
 		this.baseUrl = baseUrl;
 		this.defaultModel = defaultModel;
@@ -88,6 +92,7 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		this.streamIdleTimeout = streamIdleTimeout;
 		this.observer = observer;
 		this.ownsHttpClient = true;
+		this.settings = settings;
 	}
 
 	private GroqTemplate(GroqTemplate source, GroqObserver observer) {
@@ -100,6 +105,7 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		this.streamIdleTimeout = source.streamIdleTimeout;
 		this.observer = observer;
 		this.ownsHttpClient = false;
+		this.settings = source.settings.withoutObservations();
 	}
 
 	/**
@@ -207,10 +213,36 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	 * around it, so that a call is observed once, not twice). It shares this template's
 	 * connection pool, settings, retries, fallback and rate-limit pacing; closing it does not
 	 * close them. Content logging ({@code groq.observations.log-content}) is off in it too.
+	 * Unlike {@link #mutate()}, which builds a template with a pool of its own, the view is
+	 * this template.
 	 * @return the view
 	 */
 	public GroqTemplate withoutObservations() {
 		return new GroqTemplate(this, GroqObserver.NOOP);
+	}
+
+	/**
+	 * A builder seeded with this template's settings, to derive a template that differs in
+	 * some of them: another API key or base URL (several Groq organisations or tenants in one
+	 * application), another default model or tier, other timeouts, retries, TLS or proxy.
+	 * The builder is this template's settings copied; changing it changes nothing here.
+	 *
+	 * <p>A template it builds shares with this one only what is safe to share: the
+	 * observation registry and convention, Groq's {@code JsonMapper} (immutable), the
+	 * {@code RestClient.Builder} and {@code ClientHttpRequestFactoryBuilder} both are made
+	 * from (each build takes its own copy), and a request factory passed to
+	 * {@link GroqTemplateBuilder#requestFactory requestFactory(...)} (its owner's, not
+	 * closed by either). It has its own connection pool and TLS set-up, its own rate-limit
+	 * gate and batch template; closing one template leaves the other open. For another view
+	 * of this template's own pool, see {@link #withoutObservations()}; of a view,
+	 * {@code mutate()} starts from the view's settings (no observations).
+	 * <pre>{@code
+	 * GroqTemplate tenantB = groq.mutate().apiKey(tenantBKey).defaultServiceTier(ServiceTier.FLEX).build();
+	 * }</pre>
+	 * @return a new builder; close what it builds
+	 */
+	public GroqTemplateBuilder mutate() {
+		return new GroqTemplateBuilder(this.settings);
 	}
 
 	/**

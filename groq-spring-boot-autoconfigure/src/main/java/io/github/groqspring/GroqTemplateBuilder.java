@@ -2,6 +2,7 @@ package io.github.groqspring;
 
 import java.time.Duration;
 
+import io.github.groqspring.http.ProxySettings;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.internal.http.ApiKeyMask;
 import io.github.groqspring.internal.http.BaseUrls;
@@ -20,15 +21,19 @@ import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.ssl.SslBundle;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.ClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /**
  * Builds a {@link GroqTemplate} from its settings: where Groq is, the key, defaults, timeouts,
- * retries and observations. The auto-configuration uses it; so can code without Spring
- * Boot's auto-configuration, and tests. It only collects and checks settings: the HTTP
- * client, TLS and Groq's {@code JsonMapper} are made from them when it builds.
+ * TLS, proxy, retries and observations. The auto-configuration uses it (and applies the
+ * {@link GroqTemplateBuilderCustomizer} beans to it); so can code without Spring Boot's
+ * auto-configuration, and tests. {@link GroqTemplate#mutate()} returns one seeded with a
+ * template's settings. It only collects and checks settings: the HTTP client, TLS and Groq's
+ * {@code JsonMapper} are made from them when it builds. Not thread-safe.
  */
 public final class GroqTemplateBuilder {
 
@@ -48,6 +53,12 @@ public final class GroqTemplateBuilder {
 	private @Nullable JsonMapper jsonMapper;
 
 	private @Nullable ClientHttpRequestFactory requestFactory;
+
+	private @Nullable ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder;
+
+	private @Nullable SslBundle sslBundle;
+
+	private @Nullable ProxySettings proxy;
 
 	private Duration connectTimeout = Duration.ofSeconds(5);
 
@@ -71,7 +82,36 @@ public final class GroqTemplateBuilder {
 
 	private boolean logContent;
 
+	/** Groq's mapper derived from {@link #jsonMapper}, kept by a template's copy so that mutate() reuses it. */
+	private @Nullable JsonMapper groqJsonMapper;
+
 	GroqTemplateBuilder() {
+	}
+
+	/** A copy of another builder's settings: what a template keeps, and what mutate() starts from. */
+	GroqTemplateBuilder(GroqTemplateBuilder source) {
+		this.apiKey = source.apiKey;
+		this.baseUrl = source.baseUrl;
+		this.defaultModel = source.defaultModel;
+		this.defaultServiceTier = source.defaultServiceTier;
+		this.restClientBuilder = source.restClientBuilder;
+		this.jsonMapper = source.jsonMapper;
+		this.groqJsonMapper = source.groqJsonMapper;
+		this.requestFactory = source.requestFactory;
+		this.requestFactoryBuilder = source.requestFactoryBuilder;
+		this.sslBundle = source.sslBundle;
+		this.proxy = source.proxy;
+		this.connectTimeout = source.connectTimeout;
+		this.readTimeout = source.readTimeout;
+		this.maxConnections = source.maxConnections;
+		this.callTimeout = source.callTimeout;
+		this.retry = source.retry;
+		this.flexFallbackTier = source.flexFallbackTier;
+		this.rateLimiting = source.rateLimiting;
+		this.streamIdleTimeout = source.streamIdleTimeout;
+		this.observationRegistry = source.observationRegistry;
+		this.observationConvention = source.observationConvention;
+		this.logContent = source.logContent;
 	}
 
 	/**
@@ -147,20 +187,68 @@ public final class GroqTemplateBuilder {
 	 */
 	public GroqTemplateBuilder jsonMapper(JsonMapper jsonMapper) {
 		this.jsonMapper = jsonMapper;
+		this.groqJsonMapper = null;
 		return this;
 	}
 
 	/**
-	 * A request factory to use instead of the one built from the timeouts and pool size.
-	 * The caller owns it: the template does not close it. It should follow no redirect, as
-	 * the template's own factory does: a 3xx it hands back becomes a
+	 * A request factory to use instead of the one built from the timeouts, pool size, SSL
+	 * bundle and proxy, none of which then apply. The caller owns it: the template does not
+	 * close it, and templates derived with {@link GroqTemplate#mutate()} share it. It should
+	 * follow no redirect, as the template's own factory does: a 3xx it hands back becomes a
 	 * {@link io.github.groqspring.error.GroqRedirectException}, but a redirect it follows
 	 * itself cannot be seen.
-	 * @param requestFactory the factory
+	 * @param requestFactory the factory, or {@code null} to build one from the settings
 	 * @return this builder
 	 */
-	public GroqTemplateBuilder requestFactory(ClientHttpRequestFactory requestFactory) {
+	public GroqTemplateBuilder requestFactory(@Nullable ClientHttpRequestFactory requestFactory) {
 		this.requestFactory = requestFactory;
+		return this;
+	}
+
+	/**
+	 * The builder the template's request factory starts from: Boot's
+	 * {@code ClientHttpRequestFactoryBuilder} bean, so that the application's
+	 * customizations of it ({@code ClientHttpRequestFactoryBuilderCustomizer} beans: an
+	 * interceptor, a route planner) apply to Groq's calls too. Groq's own settings are
+	 * applied on top of it: timeouts, pool size, TLS from the SSL bundle or the JVM, the
+	 * proxy, no redirects, no retries or gzip of HttpClient 5's own (a TLS socket strategy
+	 * set on it is replaced). With Apache HttpClient 5 on the class path only a builder of
+	 * HttpClient 5 factories is used: Groq's calls measured several times slower on the
+	 * JDK's client, and the per-attempt deadline, pool size and proxy need HttpClient 5;
+	 * another kind of builder is ignored then (pass a factory to
+	 * {@link #requestFactory(ClientHttpRequestFactory)} to use another client anyway).
+	 * @param requestFactoryBuilder the builder, or {@code null} for Boot's defaults
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder requestFactoryBuilder(
+			@Nullable ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder) {
+		this.requestFactoryBuilder = requestFactoryBuilder;
+		return this;
+	}
+
+	/**
+	 * The SSL bundle TLS connections use: its trust material (for a private endpoint or a
+	 * TLS-inspecting proxy whose certificate authority the JVM does not trust), its key (a
+	 * client certificate), protocols and ciphers. Host names are verified as always.
+	 * @param sslBundle the bundle (e.g. {@code sslBundles.getBundle("groq")}), or
+	 * {@code null} (the default) for the JVM's trust store and no client certificate
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder sslBundle(@Nullable SslBundle sslBundle) {
+		this.sslBundle = sslBundle;
+		return this;
+	}
+
+	/**
+	 * The HTTP proxy calls go through (Apache HttpClient 5 only), instead of the one the
+	 * JVM's {@code https.proxyHost}, {@code https.proxyPort} and {@code http.nonProxyHosts}
+	 * system properties choose, which apply when none is set here.
+	 * @param proxy the proxy, or {@code null} (the default) for the system properties'
+	 * @return this builder
+	 */
+	public GroqTemplateBuilder proxy(@Nullable ProxySettings proxy) {
+		this.proxy = proxy;
 		return this;
 	}
 
@@ -310,25 +398,43 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
-	 * Build the template.
+	 * Build the template. Each template built has a connection pool of its own (unless a
+	 * {@link #requestFactory(ClientHttpRequestFactory) request factory} is passed in), and
+	 * this builder may build more.
 	 * @return the template; close it to release its connection pool
 	 */
 	public GroqTemplate build() {
 		ClientHttpRequestFactory factory = (this.requestFactory != null) ? this.requestFactory
-				: GroqRequestFactory.create(
-						new GroqRequestFactory.Settings(this.connectTimeout, this.readTimeout, this.maxConnections));
+				: GroqRequestFactory.create(new GroqRequestFactory.Settings(this.connectTimeout, this.readTimeout,
+						this.maxConnections, this.sslBundle, this.proxy, this.requestFactoryBuilder));
 		AutoCloseable owned = (this.requestFactory != null) ? null : GroqRequestFactory.closer(factory);
 		RetrySettings retry = this.retry;
 		Duration readTimeout = this.readTimeout;
 		Duration callTimeout = this.callTimeout;
-		GroqHttpClient httpClient = new GroqHttpClient(restClient(factory), GroqJsonMapper.derive(this.jsonMapper),
-				owned, () -> CallBudget.start(retry, readTimeout, callTimeout), ApiKeyMask.of(this.apiKey));
+		GroqTemplateBuilder settings = new GroqTemplateBuilder(this);
+		JsonMapper groqMapper = (this.groqJsonMapper != null) ? this.groqJsonMapper
+				: GroqJsonMapper.derive(this.jsonMapper);
+		settings.groqJsonMapper = groqMapper;
+		GroqHttpClient httpClient = new GroqHttpClient(restClient(factory), groqMapper, owned,
+				() -> CallBudget.start(retry, readTimeout, callTimeout), ApiKeyMask.of(this.apiKey));
 		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier,
 				new GroqTemplate.CallPolicy(this.retry, this.readTimeout, this.callTimeout, this.flexFallbackTier),
 				this.streamIdleTimeout, new GroqObserver(this.observationRegistry, this.observationConvention,
 						this.logContent ? new GroqContentLogger(this.apiKey) : null),
-				this.rateLimiting.enabled()
+				settings, this.rateLimiting.enabled()
 						? new RateLimitPacer(this.rateLimiting, BudgetKey.hash(this.baseUrl, this.apiKey)) : null);
+	}
+
+	/**
+	 * These settings as a view without observations keeps them: no registry, convention or
+	 * content logging.
+	 */
+	GroqTemplateBuilder withoutObservations() {
+		GroqTemplateBuilder settings = new GroqTemplateBuilder(this);
+		settings.observationRegistry = ObservationRegistry.NOOP;
+		settings.observationConvention = null;
+		settings.logContent = false;
+		return settings;
 	}
 
 	/**

@@ -25,11 +25,12 @@ import io.github.groqspring.ratelimit.RateLimitListener;
 import io.github.groqspring.ratelimit.RateLimitSettings;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.RecordedRequest;
 import io.github.groqspring.tier.ServiceTier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -39,9 +40,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  * success after retries or in the right typed exception, within its deadline, with the
  * exact number of attempts.
  */
+@ExtendWith(GroqEmulatorExtension.class)
 class FaultInjectionTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	static final RetrySettings FAST_RETRIES = new RetrySettings(2, Duration.ofMillis(20), Duration.ofMillis(100),
 			Duration.ofSeconds(5));
@@ -51,12 +53,6 @@ class FaultInjectionTests {
 	@AfterEach
 	void reset() throws Exception {
 		this.groq.close();
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
 	}
 
 	@Test

@@ -2,8 +2,9 @@ package io.github.groqspring;
 
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.test.GroqEmulator;
-import org.junit.jupiter.api.AfterAll;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -15,14 +16,10 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * characters (HttpClient would turn a line break into a header of the caller's making) and
  * credentials in the base URL. Neither message shows the secret.
  */
+@ExtendWith(GroqEmulatorExtension.class)
 class GroqTemplateBuilderValidationTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
+	static GroqEmulator emulator;
 
 	@Test
 	void aKeyWithCrLfIsRefusedWithoutShowingIt() {

@@ -16,10 +16,12 @@ import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.EmulatedStream;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.testsupport.CapturedAnswers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +36,10 @@ class GroqTemplateChatFeaturesTests {
 	static final String CHUNK = "{\"id\":\"chatcmpl-3556c041\",\"object\":\"chat.completion.chunk\",\"created\":1770770849,"
 			+ "\"model\":\"qwen/qwen3-32b\",\"system_fingerprint\":\"fp_78ac7f3229\",";
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final GroqTemplate groq = GroqTemplate.builder()
 		.baseUrl(this.emulator.baseUrl())
@@ -45,7 +50,6 @@ class GroqTemplateChatFeaturesTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.groq.close();
-		this.emulator.close();
 	}
 
 	@Test

@@ -31,11 +31,13 @@ import io.github.groqspring.stream.GroqStreamTruncatedException;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.EmulatedStream;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.RecordedRequest;
 import io.github.groqspring.test.StreamOutcome;
 import io.github.groqspring.tier.ServiceTier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -56,7 +58,10 @@ class GroqTemplateStreamTests {
 	static final RetrySettings FAST_RETRIES = new RetrySettings(2, Duration.ofMillis(10), Duration.ofMillis(50),
 			Duration.ofSeconds(5));
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	/** Without retries: most tests pin down one attempt; the retry tests build their own template. */
 	private final GroqTemplate groq = GroqTemplate.builder()
@@ -68,7 +73,6 @@ class GroqTemplateStreamTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.groq.close();
-		this.emulator.close();
 	}
 
 	@Test

@@ -9,9 +9,10 @@ import io.github.groqspring.chat.ResponseFormat;
 import io.github.groqspring.chat.StructuredOutput;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
-import org.junit.jupiter.api.AfterAll;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -19,9 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@ExtendWith(GroqEmulatorExtension.class)
 class GroqTemplateStructuredOutputTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private final GroqTemplate groq = GroqTemplate.builder()
 		.baseUrl(emulator.baseUrl())
@@ -40,12 +42,6 @@ class GroqTemplateStructuredOutputTests {
 	@AfterEach
 	void reset() throws Exception {
 		this.groq.close();
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
 	}
 
 	@Test

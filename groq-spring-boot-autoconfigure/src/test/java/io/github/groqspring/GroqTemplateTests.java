@@ -9,11 +9,12 @@ import io.github.groqspring.http.RateLimits;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.RecordedRequest;
 import io.github.groqspring.tier.ServiceTier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -25,23 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@ExtendWith(GroqEmulatorExtension.class)
 class GroqTemplateTests {
 
 	static final String KEY = "gsk_test_0123456789abcdef";
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private final GroqTemplate groq = GroqTemplate.builder().baseUrl(emulator.baseUrl()).apiKey(KEY).build();
 
 	@AfterEach
 	void reset() throws Exception {
 		this.groq.close();
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
 	}
 
 	@Test

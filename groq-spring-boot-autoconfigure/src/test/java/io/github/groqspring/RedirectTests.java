@@ -12,9 +12,11 @@ import io.github.groqspring.error.GroqRedirectException;
 import io.github.groqspring.health.GroqHealthIndicator;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -49,10 +51,17 @@ class RedirectTests {
 			 "choices":[{"index":0,"message":{"role":"assistant","content":"Not from Groq"},"finish_reason":"stop"}],
 			 "x_groq":{"id":"req_elsewhere"},"service_tier":"on_demand"}""";
 
-	private final GroqEmulator groq = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension groqs = new GroqEmulatorExtension();
 
 	/** Where the redirects point: it answers 401 to any request without its own key. */
-	private final GroqEmulator elsewhere = GroqEmulator.start().requireApiKey("gsk_the_other_hosts_key_0000");
+	@RegisterExtension
+	final GroqEmulatorExtension elsewheres = new GroqEmulatorExtension()
+		.configure((emulator) -> emulator.requireApiKey("gsk_the_other_hosts_key_0000"));
+
+	private final GroqEmulator groq = this.groqs.emulator();
+
+	private final GroqEmulator elsewhere = this.elsewheres.emulator();
 
 	/** Default retries: a 3xx must not be retried either. */
 	private final GroqTemplate template = GroqTemplate.builder().baseUrl(this.groq.baseUrl()).apiKey(KEY).build();
@@ -60,8 +69,6 @@ class RedirectTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.template.close();
-		this.groq.close();
-		this.elsewhere.close();
 	}
 
 	@ParameterizedTest

@@ -3,6 +3,7 @@ package io.github.groqspring.ai;
 import java.time.Duration;
 
 import io.github.groqspring.GroqTemplate;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.EmulatedStream;
@@ -10,6 +11,7 @@ import io.github.groqspring.test.GroqEmulator;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.ai.chat.client.ChatClient;
 
@@ -23,7 +25,10 @@ class GroqChatModelObservationTests {
 
 	static final String MODEL = "llama-3.3-70b-versatile";
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
@@ -37,7 +42,6 @@ class GroqChatModelObservationTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.groq.close();
-		this.emulator.close();
 	}
 
 	@Test

@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.RequestOptions;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.chat.ReasoningEffort;
 import io.github.groqspring.error.GroqBadRequestException;
@@ -17,6 +18,7 @@ import io.github.groqspring.test.RecordedRequest;
 import io.github.groqspring.tier.GroqTierContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -41,7 +43,10 @@ class GroqChatModelTests {
 
 	static final String MODEL = "llama-3.3-70b-versatile";
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final GroqTemplate groq = GroqTemplate.builder()
 		.baseUrl(this.emulator.baseUrl())
@@ -59,7 +64,6 @@ class GroqChatModelTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.groq.close();
-		this.emulator.close();
 	}
 
 	@Test

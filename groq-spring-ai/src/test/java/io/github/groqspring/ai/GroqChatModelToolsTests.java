@@ -7,9 +7,11 @@ import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.RecordedRequest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 import tools.jackson.databind.JsonNode;
@@ -29,7 +31,10 @@ class GroqChatModelToolsTests {
 
 	static final String REASONING_MODEL = "openai/gpt-oss-120b";
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final GroqTemplate groq = GroqTemplate.builder()
 		.baseUrl(this.emulator.baseUrl())
@@ -46,7 +51,6 @@ class GroqChatModelToolsTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.groq.close();
-		this.emulator.close();
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package io.github.groqspring.autoconfigure;
 
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import io.github.groqspring.internal.http.ApiKeyMask;
 import org.jspecify.annotations.Nullable;
@@ -23,11 +24,15 @@ import org.springframework.core.env.Environment;
  * configured key wherever it appears and anything shaped like a Groq key
  * ({@code gsk_...}), so that {@code sun.java.command} of {@code java -jar app.jar
  * --groq.api-key=...}, the raw {@code SPRING_APPLICATION_JSON} and another client's
- * property set to the same key ({@code spring.ai.openai.api-key}) show no key either.
+ * property set to the same key ({@code spring.ai.openai.api-key}) show no key either. A
+ * second function hides the proxy's password, {@code groq.proxy.password}
+ * ({@code GROQ_PROXY_PASSWORD}).
  */
 @AutoConfiguration
 @ConditionalOnClass(SanitizingFunction.class)
 public final class GroqApiKeySanitizingAutoConfiguration {
+
+	private static final Pattern SEPARATORS = Pattern.compile("[._-]");
 
 	@Bean
 	@ConditionalOnMissingBean(name = "groqApiKeySanitizingFunction")
@@ -75,6 +80,13 @@ public final class GroqApiKeySanitizingAutoConfiguration {
 			}
 		}
 		return letters.toString().toLowerCase(Locale.ROOT).equals("groqapikey");
+	}
+
+	@Bean
+	@ConditionalOnMissingBean(name = "groqProxyPasswordSanitizingFunction")
+	SanitizingFunction groqProxyPasswordSanitizingFunction() {
+		return SanitizingFunction.sanitizeValue()
+			.ifKeyMatches((key) -> SEPARATORS.matcher(key).replaceAll("").equalsIgnoreCase("groqproxypassword"));
 	}
 
 }

@@ -3,6 +3,7 @@ package io.github.groqspring.autoconfigure;
 import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.GroqTemplateBuilder;
+import io.github.groqspring.GroqTemplateBuilderCustomizer;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.internal.http.BaseUrls;
 import io.github.groqspring.observation.GroqObservationConvention;
@@ -19,16 +20,22 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.ssl.SslAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
+import org.springframework.boot.http.client.HttpClientSettings;
+import org.springframework.boot.http.client.autoconfigure.HttpClientAutoConfiguration;
+import org.springframework.boot.http.client.autoconfigure.imperative.ImperativeHttpClientAutoConfiguration;
 import org.springframework.boot.origin.Origin;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientBuilderConfigurer;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.MethodMetadata;
@@ -36,12 +43,17 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Auto-configuration for {@link GroqTemplate}: built on Boot's {@link RestClient.Builder}
- * (so customizers and HTTP observations apply) and the application's {@link JsonMapper}.
- * A key or base URL the template refuses fails start-up with a
+ * (so customizers and HTTP observations apply), Boot's HTTP client settings
+ * ({@code spring.http.clients.*}, where {@code groq.*} leaves them unset), its
+ * {@code ClientHttpRequestFactoryBuilder}, SSL bundles and the application's
+ * {@link JsonMapper}, then the {@link GroqTemplateBuilderCustomizer} beans in order. A key,
+ * base URL, SSL bundle or proxy the template refuses fails start-up with a
  * {@link GroqInvalidPropertyException}, which names the property and where it came from
  * without printing the secret.
  */
-@AutoConfiguration(after = RestClientAutoConfiguration.class,
+@AutoConfiguration(
+		after = { RestClientAutoConfiguration.class, HttpClientAutoConfiguration.class,
+				ImperativeHttpClientAutoConfiguration.class, SslAutoConfiguration.class },
 		afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
 @ConditionalOnClass({ RestClient.class, JsonMapper.class })
 @EnableConfigurationProperties(GroqProperties.class)
@@ -53,7 +65,7 @@ public final class GroqAutoConfiguration {
 
 	private static final String BASE_URL_CREDENTIALS_ACTION = "Remove the user name and password from "
 			+ "groq.base-url. Groq authenticates with groq.api-key (GROQ_API_KEY), sent as a bearer token; a proxy "
-			+ "that needs credentials gets them from a RestClientCustomizer bean.";
+			+ "that needs credentials gets them from groq.proxy.username and groq.proxy.password.";
 
 	private static final String BASE_URL_ACTION = "Set groq.base-url to Groq's URL (https://api.groq.com, the "
 			+ "default) or to the http:// or https:// URL of an emulator or proxy.";
@@ -63,7 +75,9 @@ public final class GroqAutoConfiguration {
 	GroqTemplate groqTemplate(GroqProperties properties, ConfigurableListableBeanFactory beanFactory,
 			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<RestClientCustomizer> restClientCustomizers,
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<GroqObservationConvention> observationConvention, ObjectProvider<RateLimitBudgetStore> budgetStore,
+			ObjectProvider<GroqObservationConvention> observationConvention, ObjectProvider<HttpClientSettings> httpClientSettings,
+			ObjectProvider<SslBundles> sslBundles, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
+			ObjectProvider<GroqTemplateBuilderCustomizer> customizers, ObjectProvider<RateLimitBudgetStore> budgetStore,
 			ObjectProvider<RateLimitListener> rateLimitListener, Environment environment) {
 		GroqProperties.Retry retry = properties.getRetry();
 		GroqTemplateBuilder builder = GroqTemplate.builder();
@@ -73,8 +87,6 @@ public final class GroqAutoConfiguration {
 		applyApiKey(builder, properties.getApiKey(), environment);
 		builder.defaultModel(properties.getDefaultModel())
 			.defaultServiceTier(properties.getDefaultServiceTier())
-			.connectTimeout(properties.getConnectTimeout())
-			.readTimeout(properties.getReadTimeout())
 			.maxConnections(properties.getMaxConnections())
 			.callTimeout(properties.getCallTimeout())
 			.retry(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
@@ -87,9 +99,12 @@ public final class GroqAutoConfiguration {
 		observationRegistry.ifUnique(builder::observationRegistry);
 		observationConvention.ifUnique(builder::observationConvention);
 		builder.logContent(properties.getObservations().isLogContent());
+		new GroqHttpClientSettings(environment).apply(builder, properties, httpClientSettings.getIfAvailable(),
+				sslBundles.getIfAvailable(), requestFactoryBuilder.getIfAvailable());
 		if (BaseUrls.isGroqCloud(properties.getBaseUrl()) && !hasText(properties.getApiKey())) {
 			throw new GroqApiKeyMissingException(properties.getBaseUrl());
 		}
+		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
 

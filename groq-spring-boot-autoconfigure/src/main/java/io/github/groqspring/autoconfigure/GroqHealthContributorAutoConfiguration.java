@@ -1,13 +1,10 @@
 package io.github.groqspring.autoconfigure;
 
 import io.github.groqspring.GroqTemplate;
-import io.github.groqspring.GroqTemplateBuilder;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.health.GroqHealthIndicator;
-import tools.jackson.databind.json.JsonMapper;
+import io.micrometer.observation.ObservationRegistry;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -15,15 +12,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandi
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
-import org.springframework.web.client.RestClient;
 
 /**
  * Auto-configuration for {@link GroqHealthIndicator}, the {@code groq} health contributor.
- * The probe gets its own client with {@code groq.health.timeout} as connect and read
- * timeouts, so a slow Groq never holds the health endpoint for the calls' 60 seconds.
+ * The probe is the application's {@link GroqTemplate} {@linkplain GroqTemplate#mutate()
+ * derived} with {@code groq.health.timeout} as connect, read and call timeouts, no retries,
+ * no observations and a small pool of its own, so that it asks Groq with the template's key,
+ * base URL, TLS and proxy (those of a template the application builds itself included), and
+ * a slow Groq never holds the health endpoint for the calls' 60 seconds.
  */
 @AutoConfiguration(after = GroqAutoConfiguration.class)
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
@@ -34,23 +31,17 @@ public final class GroqHealthContributorAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean(name = "groqHealthIndicator")
-	GroqHealthIndicator groqHealthIndicator(GroqTemplate groqTemplate, ObjectProvider<GroqProperties> properties,
-			GroqHealthProperties health, ConfigurableListableBeanFactory beanFactory,
-			ObjectProvider<RestClient.Builder> restClientBuilder, ObjectProvider<RestClientCustomizer> restClientCustomizers,
-			ObjectProvider<JsonMapper> jsonMapper, Environment environment) {
-		GroqTemplateBuilder probe = GroqTemplate.builder().baseUrl(groqTemplate.getBaseUrl());
-		GroqAutoConfiguration.applyApiKey(probe, properties.getIfAvailable(GroqProperties::new).getApiKey(), environment);
-		probe.defaultModel(groqTemplate.getDefaultModel())
-			.defaultServiceTier(groqTemplate.getDefaultServiceTier())
+	GroqHealthIndicator groqHealthIndicator(GroqTemplate groqTemplate, GroqHealthProperties health) {
+		GroqTemplate probe = groqTemplate.mutate()
 			.connectTimeout(health.getTimeout())
 			.readTimeout(health.getTimeout())
 			.callTimeout(health.getTimeout())
 			.retry(RetrySettings.NONE)
 			.maxConnections(2)
-			.restClientBuilder(
-					GroqAutoConfiguration.restClientBuilder(beanFactory, restClientBuilder, restClientCustomizers));
-		jsonMapper.ifAvailable(probe::jsonMapper);
-		return new GroqHealthIndicator(probe.build(), health.getTimeout(), health.getCacheTimeToLive());
+			.observationRegistry(ObservationRegistry.NOOP)
+			.logContent(false)
+			.build();
+		return new GroqHealthIndicator(probe, health.getTimeout(), health.getCacheTimeToLive());
 	}
 
 }

@@ -20,8 +20,10 @@ public class GroqHealthProperties {
 
 	/**
 	 * How long the probe may take to connect, and then to read Groq's answer; more than 0s.
-	 * The probe has its own HTTP client and is not retried, so a slow Groq never holds the
-	 * health endpoint for groq.read-timeout; concurrent checks wait for one shared probe.
+	 * The probe is the GroqTemplate bean derived with these timeouts and a small connection
+	 * pool of its own (same key, base URL, TLS and proxy), not retried nor observed, so a
+	 * slow Groq never holds the health endpoint for groq.read-timeout; concurrent checks
+	 * wait for one shared probe.
 	 */
 	private Duration timeout = Duration.ofSeconds(3);
 

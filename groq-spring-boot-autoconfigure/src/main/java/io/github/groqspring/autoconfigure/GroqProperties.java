@@ -53,16 +53,18 @@ public class GroqProperties {
 	private @Nullable ServiceTier defaultServiceTier;
 
 	/**
-	 * How long connecting to Groq may take; more than 0s.
+	 * How long connecting to Groq may take; more than 0s. Unset: spring.http.clients.connect-timeout
+	 * when that is set, else 5s.
 	 */
-	private Duration connectTimeout = Duration.ofSeconds(5);
+	private @Nullable Duration connectTimeout;
 
 	/**
 	 * How long one attempt may take, from sending the request to the response's last byte,
 	 * enforced while reading so that a server trickling bytes cannot stretch it (for a
-	 * stream: the longest wait for bytes); more than 0s.
+	 * stream: the longest wait for bytes); more than 0s. Unset: spring.http.clients.read-timeout
+	 * when that is set, else 60s.
 	 */
-	private Duration readTimeout = Duration.ofSeconds(60);
+	private @Nullable Duration readTimeout;
 
 	/**
 	 * Whole budget of one call: its attempts, the waits between them and a flex fallback;
@@ -85,6 +87,10 @@ public class GroqProperties {
 	private final RateLimit rateLimit = new RateLimit();
 
 	private final Stream stream = new Stream();
+
+	private final Ssl ssl = new Ssl();
+
+	private final Proxy proxy = new Proxy();
 
 	public @Nullable String getApiKey() {
 		return this.apiKey;
@@ -118,20 +124,20 @@ public class GroqProperties {
 		this.defaultServiceTier = defaultServiceTier;
 	}
 
-	public Duration getConnectTimeout() {
+	public @Nullable Duration getConnectTimeout() {
 		return this.connectTimeout;
 	}
 
-	public void setConnectTimeout(Duration connectTimeout) {
-		this.connectTimeout = positive("groq.connect-timeout", connectTimeout, "5s");
+	public void setConnectTimeout(@Nullable Duration connectTimeout) {
+		this.connectTimeout = (connectTimeout != null) ? positive("groq.connect-timeout", connectTimeout, "5s") : null;
 	}
 
-	public Duration getReadTimeout() {
+	public @Nullable Duration getReadTimeout() {
 		return this.readTimeout;
 	}
 
-	public void setReadTimeout(Duration readTimeout) {
-		this.readTimeout = positive("groq.read-timeout", readTimeout, "60s");
+	public void setReadTimeout(@Nullable Duration readTimeout) {
+		this.readTimeout = (readTimeout != null) ? positive("groq.read-timeout", readTimeout, "60s") : null;
 	}
 
 	public int getMaxConnections() {
@@ -171,6 +177,14 @@ public class GroqProperties {
 
 	public Stream getStream() {
 		return this.stream;
+	}
+
+	public Ssl getSsl() {
+		return this.ssl;
+	}
+
+	public Proxy getProxy() {
+		return this.proxy;
 	}
 
 	/**
@@ -588,6 +602,99 @@ public class GroqProperties {
 		public void setIdleTimeout(@Nullable Duration idleTimeout) {
 			this.idleTimeout = (idleTimeout != null) ? positive("groq.stream.idle-timeout", idleTimeout,
 					"30s (unset, only groq.read-timeout applies)") : null;
+		}
+
+	}
+
+	/**
+	 * TLS of the connections to Groq.
+	 */
+	public static class Ssl {
+
+		/**
+		 * Name of the SSL bundle (configured with the spring.ssl.bundle.jks or
+		 * spring.ssl.bundle.pem properties) whose trust material, client key, protocols and
+		 * ciphers Groq's TLS connections use: for a private endpoint, or a TLS-inspecting proxy
+		 * whose certificate authority the JVM does not trust. Unset:
+		 * spring.http.clients.ssl.bundle when that is set, else the JVM's trust store (the
+		 * javax.net.ssl system properties). A name no bundle has fails start-up, naming the
+		 * bundles there are.
+		 */
+		private @Nullable String bundle;
+
+		public @Nullable String getBundle() {
+			return this.bundle;
+		}
+
+		public void setBundle(@Nullable String bundle) {
+			this.bundle = bundle;
+		}
+
+	}
+
+	/**
+	 * The HTTP proxy Groq's calls go through.
+	 */
+	public static class Proxy {
+
+		/**
+		 * Host name or address of the HTTP proxy Groq's calls go through (https calls tunnel
+		 * with CONNECT), e.g. proxy.corp.example; needs groq.proxy.port. Unset: the proxy the
+		 * JVM's https.proxyHost, https.proxyPort and http.nonProxyHosts system properties
+		 * choose, if any.
+		 */
+		private @Nullable String host;
+
+		/**
+		 * Port of the HTTP proxy, 1 to 65535; required with groq.proxy.host.
+		 */
+		private @Nullable Integer port;
+
+		/**
+		 * User name the proxy asks for (HTTP 407, Basic authentication); unset for a proxy
+		 * that asks for none.
+		 */
+		private @Nullable String username;
+
+		/**
+		 * Password of groq.proxy.username. Never printed: masked on the actuator's env and
+		 * configprops endpoints, and not shown in start-up failures.
+		 */
+		private @Nullable String password;
+
+		public @Nullable String getHost() {
+			return this.host;
+		}
+
+		public void setHost(@Nullable String host) {
+			this.host = host;
+		}
+
+		public @Nullable Integer getPort() {
+			return this.port;
+		}
+
+		public void setPort(@Nullable Integer port) {
+			if (port != null && (port < 1 || port > 65535)) {
+				throw new IllegalArgumentException("groq.proxy.port must be 1 to 65535, such as 3128");
+			}
+			this.port = port;
+		}
+
+		public @Nullable String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(@Nullable String username) {
+			this.username = username;
+		}
+
+		public @Nullable String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(@Nullable String password) {
+			this.password = password;
 		}
 
 	}

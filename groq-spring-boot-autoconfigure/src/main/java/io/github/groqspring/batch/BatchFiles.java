@@ -2,8 +2,10 @@ package io.github.groqspring.batch;
 
 import java.io.InputStream;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
+import io.github.groqspring.internal.http.ContentWriter;
 import io.github.groqspring.internal.http.GroqHttpClient;
 import io.github.groqspring.internal.http.GroqHttpClient.HttpResult;
 import io.github.groqspring.internal.http.RetryListener;
@@ -84,6 +86,12 @@ public final class BatchFiles {
 		String id = requireId(fileId);
 		return observe(GroqOperationType.DELETE_FILE,
 				(listener) -> this.httpClient.delete(PATH + "/{id}", FileDeletion.class, listener, id));
+	}
+
+	/** Upload a JSONL input file ({@code purpose=batch}), streamed from {@code content}. */
+	BatchFile upload(String filename, long length, ContentWriter content) {
+		return observe(GroqOperationType.UPLOAD_FILE, (listener) -> this.httpClient.postMultipart(PATH,
+				Map.of("purpose", "batch"), "file", filename, length, content, BatchFile.class));
 	}
 
 	private <T> T observe(GroqOperationType operation, Function<RetryListener, HttpResult<T>> call) {

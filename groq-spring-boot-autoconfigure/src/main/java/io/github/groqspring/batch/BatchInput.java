@@ -52,6 +52,27 @@ public final class BatchInput {
 		return "BatchInput[" + this.lines.size() + " requests]";
 	}
 
+	/**
+	 * Check one request as a batch line: a custom id to match its result by, no service tier
+	 * and no streaming, which the Batch API does not accept.
+	 * @throws IllegalArgumentException naming the custom id and what to change
+	 */
+	static void check(String customId, ChatRequest request) {
+		if (customId.isBlank()) {
+			throw new IllegalArgumentException("A batch request needs a non-blank custom_id to match its result by");
+		}
+		if (request.serviceTier() != null) {
+			throw new IllegalArgumentException("Batch request '" + customId + "' sets service_tier '"
+					+ request.serviceTier() + "', but Groq's Batch API does not accept service_tier (a batch has "
+					+ "its own processing window and rate limits): remove serviceTier(...) from this request");
+		}
+		if (Boolean.TRUE.equals(request.stream()) || request.streamOptions() != null) {
+			throw new IllegalArgumentException("Batch request '" + customId + "' asks for streaming"
+					+ ((request.streamOptions() != null) ? " (stream options)" : "")
+					+ ", which a batch cannot do: send it without stream");
+		}
+	}
+
 	/** Builds a {@link BatchInput}, checking each request as it is added. */
 	public static final class Builder {
 
@@ -83,19 +104,7 @@ public final class BatchInput {
 		 * service tier or streaming
 		 */
 		public Builder add(String customId, ChatRequest request) {
-			if (customId.isBlank()) {
-				throw new IllegalArgumentException("A batch request needs a non-blank custom_id to match its result by");
-			}
-			if (request.serviceTier() != null) {
-				throw new IllegalArgumentException("Batch request '" + customId + "' sets service_tier '"
-						+ request.serviceTier() + "', but Groq's Batch API does not accept service_tier (a batch has "
-						+ "its own processing window and rate limits): remove serviceTier(...) from this request");
-			}
-			if (Boolean.TRUE.equals(request.stream()) || request.streamOptions() != null) {
-				throw new IllegalArgumentException("Batch request '" + customId + "' asks for streaming"
-						+ ((request.streamOptions() != null) ? " (stream options)" : "")
-						+ ", which a batch cannot do: send it without stream");
-			}
+			check(customId, request);
 			if (!this.customIds.add(customId)) {
 				throw new IllegalArgumentException("Duplicate custom_id '" + customId + "' (request " + (this.lines.size() + 1)
 						+ "): every request in a batch needs its own custom_id, since results come back in any order "

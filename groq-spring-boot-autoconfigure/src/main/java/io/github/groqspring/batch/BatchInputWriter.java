@@ -34,8 +34,8 @@ final class BatchInputWriter {
 	long measure(BatchInput input, BatchLimits limits) {
 		if (input.size() > limits.maxLines()) {
 			throw new IllegalArgumentException("The batch has " + input.size() + " requests, more than the "
-					+ limits.maxLines() + " Groq accepts in one batch: split it into several batches (or raise "
-					+ "BatchLimits if Groq raised your limit)");
+					+ limits.maxLines() + " Groq accepts in one batch: submit it with jobs().submit(...), which "
+					+ "splits it into several batches (or raise BatchLimits if Groq raised your limit)");
 		}
 		long bytes = 0;
 		int number = 0;
@@ -44,8 +44,9 @@ final class BatchInputWriter {
 			bytes += serialize(line).length + 1;
 			if (bytes > limits.maxBytes()) {
 				throw new IllegalArgumentException("The batch file exceeds " + limits.maxBytes() + " bytes at request "
-						+ number + " ('" + line.customId() + "'), more than Groq accepts in one file: split it into "
-						+ "several batches (or raise BatchLimits if Groq raised your limit)");
+						+ number + " ('" + line.customId() + "'), more than Groq accepts in one file: submit it with "
+						+ "jobs().submit(...), which splits it into several batches (or raise BatchLimits if Groq raised "
+						+ "your limit)");
 			}
 		}
 		return bytes;
@@ -58,7 +59,11 @@ final class BatchInputWriter {
 		}
 	}
 
-	private byte[] serialize(BatchLine line) {
+	/**
+	 * One line of the file, without its line break.
+	 * @throws IllegalArgumentException when the request names no model and there is no default
+	 */
+	byte[] serialize(BatchLine line) {
 		ChatRequest request = line.request();
 		if (request.serviceTier() != null) {
 			throw new IllegalStateException("Batch request '" + line.customId() + "' carries a service_tier");

@@ -66,6 +66,24 @@ public sealed interface BatchResult permits BatchResult.Success, BatchResult.Fai
 		public static final String CANCELLED = "batch_cancelled";
 
 		/**
+		 * The starter's code for a request of a job part that could not be submitted: its
+		 * upload or batch creation failed (the message says why).
+		 */
+		public static final String NOT_SUBMITTED = "batch_not_submitted";
+
+		/**
+		 * The starter's code for a request of a job part whose batch failed validation (the
+		 * message gives Groq's reasons).
+		 */
+		public static final String BATCH_FAILED = "batch_failed";
+
+		/**
+		 * The starter's code for a request of a job part whose finished batch returned no
+		 * result line for it.
+		 */
+		public static final String NO_RESULT = "batch_no_result";
+
+		/**
 		 * Whether the request was never run because the batch expired.
 		 * @return {@code true} for {@code batch_expired}
 		 */

@@ -72,6 +72,8 @@ public class GroqBatchTemplate {
 
 	private final BatchFiles files;
 
+	private final BatchJobs jobs;
+
 	private final GroqObserver observer;
 
 	/**
@@ -95,8 +97,9 @@ public class GroqBatchTemplate {
 		this.writer = new BatchInputWriter(httpClient.jsonMapper(), defaultModel);
 		this.sleeper = sleeper;
 		this.clock = clock;
-		this.poller = new BatchPoller(this::get, sleeper, clock);
+		this.poller = new BatchPoller(sleeper, clock);
 		this.files = new BatchFiles(httpClient, observer);
+		this.jobs = new BatchJobs(this, new BatchPartWriter(this.writer, limits), this.poller, httpClient.jsonMapper());
 	}
 
 	/**
@@ -140,7 +143,11 @@ public class GroqBatchTemplate {
 	 * @throws IllegalArgumentException when the input breaks the limits or a request has no model
 	 */
 	public Batch submit(BatchInput input, BatchOptions options) {
-		BatchFile file = upload(input);
+		return createOrDelete(upload(input), options);
+	}
+
+	/** Create a batch from an uploaded file, deleting the file again if creating fails. */
+	Batch createOrDelete(BatchFile file, BatchOptions options) {
 		try {
 			return create(file.id(), options);
 		}
@@ -164,9 +171,7 @@ public class GroqBatchTemplate {
 	 */
 	public BatchFile upload(BatchInput input) {
 		long length = this.writer.measure(input, this.limits);
-		return observe(GroqOperationType.UPLOAD_FILE,
-				(listener) -> this.httpClient.postMultipart(BatchFiles.PATH, Map.of("purpose", "batch"), "file", "batch.jsonl",
-						length, (out) -> this.writer.write(input, out), BatchFile.class));
+		return this.files.upload("batch.jsonl", length, (out) -> this.writer.write(input, out));
 	}
 
 	/**
@@ -289,7 +294,8 @@ public class GroqBatchTemplate {
 	 * @throws BatchAwaitTimeoutException when the polling's timeout passes first
 	 */
 	public Batch await(String batchId, BatchPolling polling, Consumer<Batch> onProgress) {
-		return this.poller.await(requireId("batchId", batchId), polling, onProgress);
+		String id = requireId("batchId", batchId);
+		return this.poller.await(() -> get(id), BatchPoller.BATCH, polling, onProgress);
 	}
 
 	/**
@@ -318,14 +324,16 @@ public class GroqBatchTemplate {
 	 * @throws IllegalStateException when the batch is still running or failed validation
 	 */
 	public BatchResults results(Batch batch) {
-		Map<String, BatchResult> results = new LinkedHashMap<>();
-		forEachResult(batch, (result) -> {
-			if (results.putIfAbsent(result.customId(), result) != null) {
-				throw new GroqInvalidResponseException("Batch " + batch.id() + " returned two results for custom_id '"
-						+ result.customId() + "'", 200, null, RateLimits.NONE, null);
-			}
-		});
-		return new BatchResults(results);
+		return collect("Batch " + batch.id(), (action) -> forEachResult(batch, action));
+	}
+
+	/**
+	 * Inputs of any size, split into as many batches as Groq's limits need and followed
+	 * together: submit, await, results and cancel over all of them.
+	 * @return the job operations, with this template's limits
+	 */
+	public BatchJobs jobs() {
+		return this.jobs;
 	}
 
 	/**
@@ -345,6 +353,27 @@ public class GroqBatchTemplate {
 		return (page.hasMore() && cursor != null) ? list(cursor, pageSize) : null;
 	}
 
+	/** Collect streamed results by custom id, refusing a second result for one id. */
+	static BatchResults collect(String source, Consumer<Consumer<BatchResult>> results) {
+		Map<String, BatchResult> byCustomId = new LinkedHashMap<>();
+		results.accept((result) -> {
+			if (byCustomId.putIfAbsent(result.customId(), result) != null) {
+				throw duplicateResult(source, result.customId());
+			}
+		});
+		return new BatchResults(byCustomId);
+	}
+
+	static GroqInvalidResponseException duplicateResult(String source, String customId) {
+		return new GroqInvalidResponseException(source + " returned two results for custom_id '" + customId + "'", 200,
+				null, RateLimits.NONE, null);
+	}
+
+	/** Why a batch failed validation, keys masked. */
+	String failureReasons(Batch batch) {
+		return this.httpClient.keyMask().mask(describe(batch.errors()));
+	}
+
 	private Batch finished(Batch batch) {
 		Batch current = batch.isFinished() ? batch : get(batch.id());
 		if (!current.isFinished()) {
@@ -354,7 +383,7 @@ public class GroqBatchTemplate {
 		}
 		if (current.status() == BatchStatus.FAILED) {
 			throw new IllegalStateException("Batch " + current.id() + " failed validation, so it has no results: "
-					+ this.httpClient.keyMask().mask(describe(current.errors())));
+					+ failureReasons(current));
 		}
 		return current;
 	}

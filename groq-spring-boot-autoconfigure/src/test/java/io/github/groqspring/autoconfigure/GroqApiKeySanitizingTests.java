@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.groqspring.test.GroqEmulator;
-import org.junit.jupiter.api.AfterAll;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfiguration;
@@ -24,6 +25,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.restclient.autoconfigure.RestClientAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 
@@ -35,11 +37,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hides {@code groq.api-key} and {@code GROQ_API_KEY}, masks the key inside any other value,
  * and leaves everything else as it is.
  */
+@ExtendWith(GroqEmulatorExtension.class)
 class GroqApiKeySanitizingTests {
 
 	private static final String KEY = "gsk_shownOnTheActuator2024";
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	/** The starter's auto-configurations as the application would load them, with the actuator's endpoints. */
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -51,11 +54,6 @@ class GroqApiKeySanitizingTests {
 				"management.endpoint.configprops.show-values=always",
 				"management.endpoints.web.exposure.include=env,configprops", "groq.base-url=" + emulator.baseUrl(),
 				"groq.default-model=llama-3.3-70b-versatile", "app.greeting=hello");
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void envEndpointMasksGroqApiKeyAndShowsEverythingElse() {
@@ -167,14 +165,7 @@ class GroqApiKeySanitizingTests {
 	@Test
 	void configpropsEndpointMasksTheBoundKeyAndItsInput() {
 		this.runner.withPropertyValues("groq.api-key=" + KEY).run((context) -> {
-			ConfigurationPropertiesBeanDescriptor groq = context.getBean(ConfigurationPropertiesReportEndpoint.class)
-				.configurationPropertiesWithPrefix("groq")
-				.getContexts()
-				.values()
-				.iterator()
-				.next()
-				.getBeans()
-				.get("groq-io.github.groqspring.autoconfigure.GroqProperties");
+			ConfigurationPropertiesBeanDescriptor groq = groqProperties(context);
 			assertThat(groq.getPrefix()).isEqualTo("groq");
 			assertThat(groq.getProperties()).containsEntry("apiKey", "******")
 				.containsEntry("defaultModel", "llama-3.3-70b-versatile")
@@ -184,6 +175,27 @@ class GroqApiKeySanitizingTests {
 			assertThat(groq.getInputs().get("defaultModel")).isEqualTo(Map.of("value", "llama-3.3-70b-versatile",
 					"origin", "\"groq.default-model\" from property source \"test\""));
 		});
+	}
+
+	@Test
+	void bothEndpointsMaskTheProxyPasswordAndShowTheRestOfTheProxy() {
+		this.runner
+			.withPropertyValues("groq.proxy.host=proxy.corp.example", "groq.proxy.port=3128",
+					"groq.proxy.username=groq-user", "groq.proxy.password=pr0xy-s3cret")
+			.withInitializer((context) -> context.getEnvironment()
+				.getPropertySources()
+				.addFirst(new SystemEnvironmentPropertySource("systemEnvironment",
+						Map.of("GROQ_PROXY_PASSWORD", "pr0xy-s3cret"))))
+			.run((context) -> {
+				EnvironmentEndpoint env = context.getBean(EnvironmentEndpoint.class);
+				assertThat(values(env, "groq.proxy.password")).containsExactly("******");
+				assertThat(values(env, "GROQ_PROXY_PASSWORD")).containsExactly("******");
+				assertThat(values(env, "groq.proxy.username")).containsExactly("groq-user");
+				ConfigurationPropertiesBeanDescriptor groq = groqProperties(context);
+				assertThat(groq.getProperties().get("proxy")).isEqualTo(Map.of("host", "proxy.corp.example", "port",
+						3128, "username", "groq-user", "password", "******"));
+				assertThat(String.valueOf(groq.getInputs())).doesNotContain("pr0xy-s3cret");
+			});
 	}
 
 	@Test
@@ -220,6 +232,18 @@ class GroqApiKeySanitizingTests {
 			}
 		}
 		return classes.toArray(Class<?>[]::new);
+	}
+
+	/** The configprops endpoint's report of GroqProperties. */
+	private static ConfigurationPropertiesBeanDescriptor groqProperties(ApplicationContext context) {
+		return context.getBean(ConfigurationPropertiesReportEndpoint.class)
+			.configurationPropertiesWithPrefix("groq")
+			.getContexts()
+			.values()
+			.iterator()
+			.next()
+			.getBeans()
+			.get("groq-io.github.groqspring.autoconfigure.GroqProperties");
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.groqspring.GroqOperations;
 import io.github.groqspring.GroqTemplate;
+import io.github.groqspring.GroqTemplateBuilderCustomizer;
 import io.github.groqspring.RequestOptions;
 import io.github.groqspring.batch.GroqBatchTemplate;
 import io.github.groqspring.chat.ChatRequest;
@@ -13,10 +14,10 @@ import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.tier.ServiceTier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.DeserializationFeature;
@@ -40,25 +41,16 @@ import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(GroqEmulatorExtension.class)
 class GroqAutoConfigurationTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
 			AutoConfigurations.of(GroqAutoConfiguration.class, RestClientAutoConfiguration.class,
 					JacksonAutoConfiguration.class));
 
 	private final ApplicationContextRunner offline = this.runner.withPropertyValues("groq.base-url=" + emulator.baseUrl());
-
-	@AfterEach
-	void reset() {
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void createsGroqTemplateWithGroqsDefaults() {
@@ -69,8 +61,9 @@ class GroqAutoConfigurationTests {
 			assertThat(groq.getDefaultServiceTier()).isNull();
 			assertThat(groq.getDefaultModel()).isNull();
 			GroqProperties properties = context.getBean(GroqProperties.class);
-			assertThat(properties.getConnectTimeout()).isEqualTo(Duration.ofSeconds(5));
-			assertThat(properties.getReadTimeout()).isEqualTo(Duration.ofSeconds(60));
+			// unset, so that spring.http.clients.* applies when set; else the builder's 5s and 60s
+			assertThat(properties.getConnectTimeout()).isNull();
+			assertThat(properties.getReadTimeout()).isNull();
 			assertThat(properties.getMaxConnections()).isEqualTo(64);
 		});
 	}
@@ -227,6 +220,32 @@ class GroqAutoConfigurationTests {
 	}
 
 	@Test
+	void groqTemplateBuilderCustomizersApplyInOrderAfterTheProperties() {
+		this.offline.withPropertyValues("groq.default-service-tier=auto", "groq.default-model=from-properties")
+			.withUserConfiguration(OrderedGroqCustomizersConfiguration.class)
+			.run((context) -> {
+				GroqTemplate groq = context.getBean(GroqTemplate.class);
+				assertThat(context.getBean(OrderedGroqCustomizersConfiguration.class).applied).containsExactly("first",
+						"second");
+				assertThat(groq.getDefaultServiceTier()).isEqualTo(ServiceTier.FLEX);
+				assertThat(groq.getDefaultModel()).isEqualTo("llama-3.1-8b-instant");
+				groq.complete("Hi");
+				assertThat(emulator.lastRequest().serviceTier()).isEqualTo("flex");
+				assertThat(emulator.lastRequest().model()).isEqualTo("llama-3.1-8b-instant");
+			});
+	}
+
+	@Test
+	void groqTemplateBuilderCustomizersAreNotAppliedToATemplateTheApplicationDefines() {
+		this.offline.withUserConfiguration(OwnTemplateConfiguration.class, OrderedGroqCustomizersConfiguration.class)
+			.run((context) -> {
+				assertThat(context).hasSingleBean(GroqTemplate.class);
+				assertThat(context.getBean(GroqTemplate.class).getDefaultModel()).isEqualTo("mine");
+				assertThat(context.getBean(OrderedGroqCustomizersConfiguration.class).applied).isEmpty();
+			});
+	}
+
+	@Test
 	void aHostileApplicationJsonMapperDoesNotChangeTheWireFormat() {
 		this.offline
 			.withBean(JsonMapper.class,
@@ -368,6 +387,31 @@ class GroqAutoConfigurationTests {
 		@Order(1)
 		RestClientCustomizer firstCustomizer() {
 			return (builder) -> builder.defaultHeader("X-Customized", "first");
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OrderedGroqCustomizersConfiguration {
+
+		final List<String> applied = new CopyOnWriteArrayList<>();
+
+		@Bean
+		@Order(2)
+		GroqTemplateBuilderCustomizer secondGroqCustomizer() {
+			return (builder) -> {
+				this.applied.add("second");
+				builder.defaultModel("llama-3.1-8b-instant");
+			};
+		}
+
+		@Bean
+		@Order(1)
+		GroqTemplateBuilderCustomizer firstGroqCustomizer() {
+			return (builder) -> {
+				this.applied.add("first");
+				builder.defaultModel("overridden-by-the-second").defaultServiceTier(ServiceTier.FLEX);
+			};
 		}
 
 	}

@@ -11,9 +11,11 @@ import io.github.groqspring.health.GroqHealthIndicator;
 import io.github.groqspring.models.GroqModel;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.GroqModelCatalogue;
-import org.junit.jupiter.api.AfterEach;
+import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.health.autoconfigure.registry.HealthContributorRegistryAutoConfiguration;
@@ -34,7 +36,10 @@ class GroqHealthContributorAutoConfigurationTests {
 
 	private static final String KEY = "gsk_health_autoconfig_secret_99";
 
-	private final GroqEmulator emulator = GroqEmulator.start().requireApiKey(KEY);
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension().configure((groq) -> groq.requireApiKey(KEY));
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class,
@@ -42,11 +47,6 @@ class GroqHealthContributorAutoConfigurationTests {
 				JacksonAutoConfiguration.class))
 		.withPropertyValues("groq.base-url=" + this.emulator.baseUrl(), "groq.api-key=" + KEY,
 				"groq.default-model=llama-3.1-8b-instant", "groq.default-service-tier=on_demand");
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
 
 	@Test
 	void contributesGroqWhenTheHealthModuleIsPresent() {
@@ -132,6 +132,41 @@ class GroqHealthContributorAutoConfigurationTests {
 				.containsEntry("error", "Groq did not answer GET /openai/v1/models at 127.0.0.1:" + this.emulator.port()
 						+ " within 150ms (groq.health.timeout)");
 		});
+	}
+
+	@Test
+	void probesWithTheKeyAndBaseUrlOfATemplateTheApplicationBuilds() {
+		this.runner.withPropertyValues("groq.api-key=gsk_property_key_no_template_uses")
+			.withBean(GroqTemplate.class,
+					() -> GroqTemplate.builder()
+						.baseUrl(this.emulator.baseUrl())
+						.apiKey(KEY)
+						.defaultModel("llama-3.1-8b-instant")
+						.build())
+			.run((context) -> {
+				Health health = context.getBean(GroqHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.UP);
+				assertThat(health.getDetails()).containsEntry("defaultModel", "llama-3.1-8b-instant")
+					.containsEntry("defaultServiceTier", "none");
+				assertThat(this.emulator.lastRequest().header("Authorization")).isEqualTo("Bearer " + KEY);
+			});
+	}
+
+	@Test
+	void theProbeIsNeitherRetriedNorObservedThoughTheTemplateIs() {
+		TestObservationRegistry registry = TestObservationRegistry.create();
+		this.emulator.enqueue(GroqEmulator.MODELS, EmulatedResponse.error(500, "internal_server_error", null, "Boom"));
+		this.runner.withBean(GroqTemplate.class,
+				() -> GroqTemplate.builder().baseUrl(this.emulator.baseUrl()).apiKey(KEY).observationRegistry(registry).build())
+			.run((context) -> {
+				Health health = context.getBean(GroqHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+				assertThat(health.getDetails()).containsEntry("reason", "error").containsEntry("status", 500);
+				assertThat(probes()).isEqualTo(1);
+				assertThat(registry).doesNotHaveAnyObservation();
+				context.getBean(GroqTemplate.class).listModels();
+				assertThat(registry).hasSingleObservationThat().hasBeenStopped();
+			});
 	}
 
 	@Test

@@ -8,11 +8,12 @@ import io.github.groqspring.observation.DefaultGroqObservationConvention;
 import io.github.groqspring.observation.GroqMeterObservationHandler;
 import io.github.groqspring.observation.GroqObservationConvention;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
@@ -36,7 +37,10 @@ class GroqObservationAutoConfigurationTests {
 
 	private static final String MODEL = "llama-3.1-8b-instant";
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, GroqObservationAutoConfiguration.class,
@@ -44,11 +48,6 @@ class GroqObservationAutoConfigurationTests {
 				MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
 				SimpleMetricsExportAutoConfiguration.class))
 		.withPropertyValues("groq.base-url=" + this.emulator.baseUrl(), "groq.default-model=" + MODEL);
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
 
 	@Test
 	void withMetersEachCallIsTimedAndCountsItsTokens() {

@@ -4,8 +4,9 @@ import io.github.groqspring.GroqOperations;
 import io.github.groqspring.reactive.ReactiveGroqOperations;
 import io.github.groqspring.reactive.ReactiveGroqTemplate;
 import io.github.groqspring.test.GroqEmulator;
-import org.junit.jupiter.api.AfterAll;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -17,19 +18,15 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+@ExtendWith(GroqEmulatorExtension.class)
 class GroqReactiveAutoConfigurationTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, GroqReactiveAutoConfiguration.class,
 				RestClientAutoConfiguration.class, JacksonAutoConfiguration.class))
 		.withPropertyValues("groq.base-url=" + emulator.baseUrl(), "groq.default-model=llama-3.1-8b-instant");
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void withReactorARegistersAReactiveTemplateOnTheGroqTemplate() {

@@ -15,12 +15,14 @@ import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.observation.GroqObservationContext;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +35,10 @@ class GroqBatchTemplateObservationTests {
 
 	private static final BatchPolling FAST = BatchPolling.every(Duration.ofMillis(1));
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
@@ -50,7 +55,6 @@ class GroqBatchTemplateObservationTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.groq.close();
-		this.emulator.close();
 	}
 
 	@Test

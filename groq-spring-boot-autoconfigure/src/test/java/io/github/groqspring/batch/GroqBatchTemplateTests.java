@@ -21,12 +21,13 @@ import io.github.groqspring.error.GroqNotFoundException;
 import io.github.groqspring.error.GroqServerException;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.RecordedRequest;
 import io.github.groqspring.tier.GroqTier;
 import io.github.groqspring.tier.ServiceTier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -40,6 +41,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+@ExtendWith(GroqEmulatorExtension.class)
 class GroqBatchTemplateTests {
 
 	static final String KEY = "gsk_batch_test_0123456789";
@@ -48,7 +50,7 @@ class GroqBatchTemplateTests {
 
 	static final BatchPolling FAST = BatchPolling.every(Duration.ofMillis(1));
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private final GroqTemplate groq = GroqTemplate.builder()
 		.baseUrl(emulator.baseUrl())
@@ -62,12 +64,6 @@ class GroqBatchTemplateTests {
 	@AfterEach
 	void reset() throws Exception {
 		this.groq.close();
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
 	}
 
 	@Test
@@ -192,8 +188,9 @@ class GroqBatchTemplateTests {
 	void defaultLimitsAreFiftyThousandLinesAndOneHundredMegabytes() {
 		assertThat(this.batches.getLimits()).isEqualTo(new BatchLimits(50_000, 104_857_600L));
 		assertThatIllegalArgumentException().isThrownBy(() -> this.batches.upload(input(50_001)))
-			.withMessage("The batch has 50001 requests, more than the 50000 Groq accepts in one batch: split it into "
-					+ "several batches (or raise BatchLimits if Groq raised your limit)");
+			.withMessage("The batch has 50001 requests, more than the 50000 Groq accepts in one batch: submit it with "
+					+ "jobs().submit(...), which splits it into several batches (or raise BatchLimits if Groq raised "
+					+ "your limit)");
 		assertThat(emulator.requests()).isEmpty();
 	}
 
@@ -202,7 +199,8 @@ class GroqBatchTemplateTests {
 		GroqBatchTemplate small = this.batches.withLimits(new BatchLimits(50_000, 400));
 		assertThatIllegalArgumentException().isThrownBy(() -> small.submit(input(3)))
 			.withMessage("The batch file exceeds 400 bytes at request 3 ('q3'), more than Groq accepts in one file: "
-					+ "split it into several batches (or raise BatchLimits if Groq raised your limit)");
+					+ "submit it with jobs().submit(...), which splits it into several batches (or raise BatchLimits "
+					+ "if Groq raised your limit)");
 		assertThat(emulator.requests()).isEmpty();
 		assertThat(small.withLimits(BatchLimits.DEFAULT).submit(input(3)).status()).isEqualTo(BatchStatus.VALIDATING);
 	}

@@ -6,8 +6,9 @@ import java.util.Map;
 
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.test.GroqEmulator;
-import org.junit.jupiter.api.AfterAll;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,16 +22,12 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * underscores and dashes; and tool names that identify their tool. Checked where the
  * request is made, however it is made, so nothing Groq would refuse is sent.
  */
+@ExtendWith(GroqEmulatorExtension.class)
 class ChatRequestLimitsTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private static final Map<String, Object> NO_PARAMETERS = Map.of("type", "object", "properties", Map.of());
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void twoToolsOfOneNameAreRefusedAndNothingIsSent() throws Exception {

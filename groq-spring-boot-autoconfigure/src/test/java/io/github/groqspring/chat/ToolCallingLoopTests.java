@@ -7,9 +7,10 @@ import java.util.Map;
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
-import org.junit.jupiter.api.AfterAll;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -17,9 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+@ExtendWith(GroqEmulatorExtension.class)
 class ToolCallingLoopTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private final GroqTemplate groq = GroqTemplate.builder()
 		.baseUrl(emulator.baseUrl())
@@ -37,12 +39,6 @@ class ToolCallingLoopTests {
 	@AfterEach
 	void reset() throws Exception {
 		this.groq.close();
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
 	}
 
 	private String weather(String arguments) {

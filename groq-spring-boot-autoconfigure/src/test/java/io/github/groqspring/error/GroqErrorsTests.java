@@ -10,10 +10,11 @@ import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.tier.ServiceTier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,11 +24,12 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
+@ExtendWith(GroqEmulatorExtension.class)
 class GroqErrorsTests {
 
 	static final String KEY = "gsk_secret_never_shown_42";
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	/** Retries are off here: these tests pin down how each single answer is decoded (see RetryTests). */
 	private final GroqTemplate groq = GroqTemplate.builder()
@@ -39,12 +41,6 @@ class GroqErrorsTests {
 	@AfterEach
 	void reset() throws Exception {
 		this.groq.close();
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
 	}
 
 	static Stream<Arguments> documentedStatuses() {

@@ -11,8 +11,10 @@ import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -20,7 +22,10 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 /** Groq's refusals because of the model: typed, with the model named and what to do said. */
 class ModelRefusalTests {
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final GroqTemplate groq = GroqTemplate.builder()
 		.baseUrl(this.emulator.baseUrl())
@@ -32,7 +37,6 @@ class ModelRefusalTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.groq.close();
-		this.emulator.close();
 	}
 
 	@Test

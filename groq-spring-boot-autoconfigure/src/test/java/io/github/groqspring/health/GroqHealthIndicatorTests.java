@@ -17,10 +17,12 @@ import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.GroqModelCatalogue;
 import io.github.groqspring.tier.ServiceTier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
@@ -33,7 +35,10 @@ class GroqHealthIndicatorTests {
 
 	private static final String MODEL = "llama-3.3-70b-versatile";
 
-	private final GroqEmulator emulator = GroqEmulator.start().requireApiKey(KEY);
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension().configure((groq) -> groq.requireApiKey(KEY));
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-25T10:00:00Z"));
 
@@ -44,7 +49,6 @@ class GroqHealthIndicatorTests {
 		for (GroqHealthIndicator indicator : this.indicators) {
 			indicator.close();
 		}
-		this.emulator.close();
 	}
 
 	@Test

@@ -5,12 +5,14 @@ import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.internal.observation.GroqContentLogger;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
@@ -28,7 +30,10 @@ class ContentLoggingTests {
 
 	private final LoggingSystem logging = LoggingSystem.get(getClass().getClassLoader());
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	@BeforeEach
 	void traceEverything() {
@@ -40,7 +45,6 @@ class ContentLoggingTests {
 	void restore() {
 		this.logging.setLogLevel("io.github.groqspring", null);
 		this.logging.setLogLevel("org.springframework", null);
-		this.emulator.close();
 	}
 
 	@Test

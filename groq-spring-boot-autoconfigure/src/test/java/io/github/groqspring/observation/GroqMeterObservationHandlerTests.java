@@ -11,6 +11,7 @@ import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.stream.ChatStream;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.core.instrument.LongTaskTimer;
 import io.micrometer.core.instrument.Timer;
@@ -19,6 +20,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.web.client.RestClient;
@@ -30,7 +32,10 @@ class GroqMeterObservationHandlerTests {
 
 	private static final String MODEL = "llama-3.3-70b-versatile";
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
@@ -48,7 +53,6 @@ class GroqMeterObservationHandlerTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.groq.close();
-		this.emulator.close();
 	}
 
 	@Test

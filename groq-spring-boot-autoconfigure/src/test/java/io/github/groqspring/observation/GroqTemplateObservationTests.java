@@ -20,11 +20,13 @@ import io.github.groqspring.stream.GroqStreamTruncatedException;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.EmulatedStream;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.RecordedRequest;
 import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.http.client.observation.ClientRequestObservationContext;
 import org.springframework.web.client.RestClient;
@@ -39,7 +41,10 @@ class GroqTemplateObservationTests {
 
 	private static final String MODEL = "llama-3.3-70b-versatile";
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
@@ -51,7 +56,6 @@ class GroqTemplateObservationTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.groq.close();
-		this.emulator.close();
 	}
 
 	@Test

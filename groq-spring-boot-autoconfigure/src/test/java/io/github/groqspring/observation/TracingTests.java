@@ -8,6 +8,7 @@ import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
@@ -15,6 +16,7 @@ import io.micrometer.tracing.test.simple.SimpleSpan;
 import io.micrometer.tracing.test.simple.SimpleTracer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.web.client.RestClient;
 
@@ -22,7 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TracingTests {
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final SimpleTracer tracer = new SimpleTracer();
 
@@ -42,7 +47,6 @@ class TracingTests {
 	@AfterEach
 	void stop() throws Exception {
 		this.groq.close();
-		this.emulator.close();
 	}
 
 	@Test

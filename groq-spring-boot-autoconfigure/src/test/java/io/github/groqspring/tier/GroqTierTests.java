@@ -8,10 +8,10 @@ import io.github.groqspring.autoconfigure.GroqAutoConfiguration;
 import io.github.groqspring.autoconfigure.GroqTierAutoConfiguration;
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,9 +30,10 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+@ExtendWith(GroqEmulatorExtension.class)
 class GroqTierTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, GroqTierAutoConfiguration.class,
@@ -40,16 +41,6 @@ class GroqTierTests {
 				PropertyPlaceholderAutoConfiguration.class))
 		.withPropertyValues("groq.base-url=" + emulator.baseUrl(), "groq.default-model=llama-3.1-8b-instant")
 		.withUserConfiguration(Services.class);
-
-	@AfterEach
-	void reset() {
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void withoutAnyTierNoServiceTierIsSent() {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
@@ -26,7 +27,12 @@ public final class Batches {
 
 	private final ChatCompletions chat;
 
-	private final EmulatedFiles files = new EmulatedFiles(Clock.systemUTC());
+	/** Groq's batch guide: 50,000 lines; its API reference: files up to 100 MB (the guide says 200 MB). */
+	static final int DEFAULT_MAX_LINES = 50_000;
+
+	static final long DEFAULT_MAX_BYTES = 100L * 1024 * 1024;
+
+	private final EmulatedFiles files = new EmulatedFiles(Clock.systemUTC(), this::uploadRefusal);
 
 	private final Map<String, EmulatedBatch> batches = new ConcurrentHashMap<>();
 
@@ -43,6 +49,18 @@ public final class Batches {
 	private volatile Script next = Script.NONE;
 
 	private volatile boolean cursorPaging;
+
+	private volatile int maxLines = DEFAULT_MAX_LINES;
+
+	private volatile long maxBytes = DEFAULT_MAX_BYTES;
+
+	private volatile boolean compactAnswers;
+
+	private final Map<String, Script> scriptsByCustomId = new ConcurrentHashMap<>();
+
+	private final Map<String, EmulatedResponse> uploadRefusals = new ConcurrentHashMap<>();
+
+	private final Set<String> droppedResults = ConcurrentHashMap.newKeySet();
 
 	Batches(ChatCompletions chat) {
 		this.chat = chat;
@@ -153,6 +171,100 @@ public final class Batches {
 	}
 
 	/**
+	 * Limit batches as an organisation's are limited: an upload larger than {@code maxBytes}
+	 * is refused (400), and a batch of more than {@code maxLines} lines fails validation
+	 * ({@code too_many_tasks}). The defaults are Groq's documented 50,000 lines and 100 MB
+	 * (104,857,600 bytes; the API reference's size, the batch guide says 200 MB); small
+	 * limits let a test split a job at a few lines or bytes.
+	 * @param maxLines the most lines of one batch
+	 * @param maxBytes the largest input file, in bytes
+	 * @return this
+	 */
+	public Batches limits(int maxLines, long maxBytes) {
+		if (maxLines < 1 || maxBytes < 1) {
+			throw new IllegalArgumentException("Limits must be positive, were " + maxLines + " lines and " + maxBytes
+					+ " bytes");
+		}
+		this.maxLines = maxLines;
+		this.maxBytes = maxBytes;
+		return this;
+	}
+
+	/**
+	 * Answer every batch line with a plain completion ({@code "Emulated reply for <custom_id>"},
+	 * 1 prompt and 4 completion tokens, Groq's shape) without checking its request against
+	 * the model or planning an answer, so that a volume test runs a million lines in seconds.
+	 * The input file is still validated as a batch's is (limits, custom ids, method, url).
+	 * Off by default; a line answered with {@link #failRequest} still fails.
+	 * @param compact whether to answer compactly
+	 * @return this
+	 */
+	public Batches compactAnswers(boolean compact) {
+		this.compactAnswers = compact;
+		return this;
+	}
+
+	/**
+	 * Let the batch whose input holds this custom id fail validation with this message,
+	 * whichever batch of a job it is. Used up by that batch.
+	 * @param customId a custom id of the batch's input
+	 * @param message the error message
+	 * @return this
+	 */
+	public Batches failBatchContaining(String customId, String message) {
+		this.scriptsByCustomId.merge(customId, Script.NONE.withFailValidation(message), Script::and);
+		return this;
+	}
+
+	/**
+	 * Let the batch whose input holds this custom id expire after processing this many
+	 * lines. Used up by that batch.
+	 * @param customId a custom id of the batch's input
+	 * @param processedLines the lines done before it expires
+	 * @return this
+	 */
+	public Batches expireBatchContaining(String customId, int processedLines) {
+		this.scriptsByCustomId.merge(customId, Script.NONE.withExpireAfter(processedLines), Script::and);
+		return this;
+	}
+
+	/**
+	 * Let the batch whose input holds this custom id be cancelled (as from Groq's console)
+	 * after processing this many lines. Used up by that batch.
+	 * @param customId a custom id of the batch's input
+	 * @param processedLines the lines done before it is cancelled
+	 * @return this
+	 */
+	public Batches cancelBatchContaining(String customId, int processedLines) {
+		this.scriptsByCustomId.merge(customId, Script.NONE.withCancelAfter(processedLines), Script::and);
+		return this;
+	}
+
+	/**
+	 * Answer the next upload of a file holding this custom id with this response (e.g. a
+	 * 500) instead of storing it. Used up by that upload, so uploading it again succeeds.
+	 * @param customId a custom id of the file's lines
+	 * @param response the answer
+	 * @return this
+	 */
+	public Batches failUploadContaining(String customId, EmulatedResponse response) {
+		this.uploadRefusals.put(customId, response);
+		return this;
+	}
+
+	/**
+	 * Leave the request with this custom id out of its batch's result files while counting
+	 * it as completed: a batch whose results are incomplete, which Groq does not document
+	 * but a client should notice.
+	 * @param customId the request's custom id
+	 * @return this
+	 */
+	public Batches dropResult(String customId) {
+		this.droppedResults.add(customId);
+		return this;
+	}
+
+	/**
 	 * The content of a stored file, e.g. an uploaded input.
 	 * @param fileId the file's id
 	 * @return the content as text
@@ -177,6 +289,12 @@ public final class Batches {
 		this.linesPerStep = 0;
 		this.advanceOnRetrieve = true;
 		this.cursorPaging = false;
+		this.maxLines = DEFAULT_MAX_LINES;
+		this.maxBytes = DEFAULT_MAX_BYTES;
+		this.compactAnswers = false;
+		this.scriptsByCustomId.clear();
+		this.uploadRefusals.clear();
+		this.droppedResults.clear();
 		clock(Clock.systemUTC());
 	}
 
@@ -190,6 +308,42 @@ public final class Batches {
 
 	int linesPerStep() {
 		return this.linesPerStep;
+	}
+
+	int maxLines() {
+		return this.maxLines;
+	}
+
+	boolean answersCompactly() {
+		return this.compactAnswers;
+	}
+
+	boolean dropsResult(String customId) {
+		return this.droppedResults.contains(customId);
+	}
+
+	/** The script for the batch holding this custom id, used up; {@code null} when none. */
+	@Nullable Script takeScript(String customId) {
+		return this.scriptsByCustomId.isEmpty() ? null : this.scriptsByCustomId.remove(customId);
+	}
+
+	/** The answer to an upload that is too large or scripted to fail, {@code null} to store it. */
+	private @Nullable EmulatedResponse uploadRefusal(byte[] content) {
+		if (content.length > this.maxBytes) {
+			// Groq's status and wording for a file over the limit are unconfirmed: the emulator's own.
+			return WireFormat.invalidRequest("The file is " + content.length + " bytes, more than the " + this.maxBytes
+					+ " bytes a batch input file may have");
+		}
+		if (this.uploadRefusals.isEmpty()) {
+			return null;
+		}
+		for (String customId : JsonlRows.of(content).customIds()) {
+			EmulatedResponse refusal = this.uploadRefusals.remove(customId);
+			if (refusal != null) {
+				return refusal;
+			}
+		}
+		return null;
 	}
 
 	/** Captured Groq result lines carry {@code request_id} {@code req_01...}, equal to the body's {@code x_groq.id}. */
@@ -258,6 +412,13 @@ public final class Batches {
 
 		Script withFailValidation(String message) {
 			return new Script(this.expireAfter, this.cancelAfter, message);
+		}
+
+		/** This script with what the other one sets on top. */
+		Script and(Script other) {
+			return new Script((other.expireAfter != null) ? other.expireAfter : this.expireAfter,
+					(other.cancelAfter != null) ? other.cancelAfter : this.cancelAfter,
+					(other.failValidation != null) ? other.failValidation : this.failValidation);
 		}
 
 	}

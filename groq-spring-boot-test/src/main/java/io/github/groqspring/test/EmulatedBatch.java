@@ -1,8 +1,11 @@
 package io.github.groqspring.test;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,8 +27,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class EmulatedBatch {
 
-	static final int MAX_LINES = 50_000;
-
 	private final Batches batches;
 
 	private final String id;
@@ -40,7 +41,7 @@ final class EmulatedBatch {
 
 	private final long expiresAt;
 
-	private final Batches.Script script;
+	private Batches.Script script;
 
 	private final Map<String, Long> timestamps = new LinkedHashMap<>();
 
@@ -48,9 +49,21 @@ final class EmulatedBatch {
 
 	private final List<String> errorLines = new ArrayList<>();
 
+	private final Map<String, CompactAnswer> compactAnswers = new HashMap<>();
+
 	private String status = "validating";
 
-	private List<JsonNode> lines = List.of();
+	/** The valid lines of the input, as offsets into its bytes: a million lines are not held as trees. */
+	private @Nullable JsonlRows rows;
+
+	private int[] lines = new int[0];
+
+	/** The custom id and model of each valid line, read once when it was validated. */
+	private String[] customIds = new String[0];
+
+	private String[] models = new String[0];
+
+	private int total;
 
 	private int processed;
 
@@ -128,7 +141,7 @@ final class EmulatedBatch {
 			.put("output_file_id", this.outputFileId)
 			.put("error_file_id", this.errorFileId);
 		json.putObject("request_counts")
-			.put("total", this.lines.size())
+			.put("total", this.total)
 			.put("completed", this.completed)
 			.put("failed", this.failed);
 		if (this.metadata != null) {
@@ -154,47 +167,49 @@ final class EmulatedBatch {
 	private void validate(long now) {
 		EmulatedFiles.StoredFile input = this.batches.files().get(this.inputFileId);
 		ArrayNode found = WireFormat.JSON.createArrayNode();
-		List<JsonNode> parsed = new ArrayList<>();
 		if (input == null) {
 			error(found, "file_not_found", "The input file " + this.inputFileId + " no longer exists", null);
 		}
 		else {
-			parsed = parse(input.text(), found);
+			parse(JsonlRows.of(input.content()), found);
 		}
 		if (this.script.failValidation() != null) {
 			error(found, "invalid_request", this.script.failValidation(), null);
 		}
 		if (!found.isEmpty()) {
 			this.errors = found;
+			this.lines = new int[0];
+			this.customIds = new String[0];
+			this.models = new String[0];
 			this.status = "failed";
 			this.timestamps.put("failed_at", now);
 			return;
 		}
-		this.lines = parsed;
+		this.total = this.lines.length;
 		this.status = "in_progress";
 		this.timestamps.put("in_progress_at", now);
 	}
 
 	/**
-	 * Validates the input file line by line. Groq's own codes and messages for a failed
-	 * validation are unconfirmed: these are the ones OpenAI documents for the Batch API that
-	 * Groq's is compatible with ({@code invalid_json_line}, {@code duplicate_custom_id},
-	 * {@code missing_required_parameter}, {@code url_mismatch}, {@code empty_file},
-	 * {@code too_many_tasks}), plus Groq's rule that batch lines carry no
-	 * {@code service_tier} (batch docs).
+	 * Validates the input file line by line, keeping the valid rows. Groq's own codes and
+	 * messages for a failed validation are unconfirmed: these are the ones OpenAI documents
+	 * for the Batch API that Groq's is compatible with ({@code invalid_json_line},
+	 * {@code duplicate_custom_id}, {@code missing_required_parameter}, {@code url_mismatch},
+	 * {@code empty_file}, {@code too_many_tasks}), plus Groq's rule that batch lines carry no
+	 * {@code service_tier} (batch docs). A line's custom id may pick a script
+	 * ({@link Batches#failBatchContaining} and the like).
 	 */
-	private List<JsonNode> parse(String content, ArrayNode found) {
-		List<JsonNode> parsed = new ArrayList<>();
+	private void parse(JsonlRows rows, ArrayNode found) {
+		int[] valid = new int[rows.size()];
+		String[] validIds = new String[rows.size()];
+		String[] validModels = new String[rows.size()];
+		int count = 0;
 		Set<String> customIds = new HashSet<>();
-		String[] rows = content.split("\n", -1);
-		for (int number = 1; number <= rows.length; number++) {
-			String row = rows[number - 1];
-			if (row.isBlank()) {
-				continue;
-			}
+		for (int row = 0; row < rows.size(); row++) {
+			int number = rows.lineNumber(row);
 			JsonNode line;
 			try {
-				line = WireFormat.JSON.readTree(row);
+				line = rows.parse(row);
 			}
 			catch (JacksonException ex) {
 				error(found, "invalid_json_line", "This line is not parseable as valid JSON.", number);
@@ -205,17 +220,28 @@ final class EmulatedBatch {
 				error(found, problem[0], problem[1], number);
 				continue;
 			}
-			parsed.add(line);
+			String customId = line.get("custom_id").asString();
+			Batches.Script scripted = this.batches.takeScript(customId);
+			if (scripted != null) {
+				this.script = this.script.and(scripted);
+			}
+			validIds[count] = customId;
+			validModels[count] = line.path("body").path("model").asString("");
+			valid[count++] = row;
 		}
-		if (parsed.isEmpty() && found.isEmpty()) {
+		if (count == 0 && found.isEmpty()) {
 			error(found, "empty_file",
 					"The batch input file is empty. Please ensure that the batch contains at least one request.", null);
 		}
-		if (parsed.size() > MAX_LINES) {
-			error(found, "too_many_tasks", "The batch input file has " + parsed.size()
-					+ " requests: a batch holds at most " + MAX_LINES + ".", null);
+		int maxLines = this.batches.maxLines();
+		if (count > maxLines) {
+			error(found, "too_many_tasks",
+					"The batch input file has " + count + " requests: a batch holds at most " + maxLines + ".", null);
 		}
-		return parsed;
+		this.rows = rows;
+		this.lines = Arrays.copyOf(valid, count);
+		this.customIds = Arrays.copyOf(validIds, count);
+		this.models = Arrays.copyOf(validModels, count);
 	}
 
 	/** The code and message of what is wrong with a line, or {@code null}. */
@@ -254,9 +280,8 @@ final class EmulatedBatch {
 	}
 
 	private void process(long now) {
-		int total = this.lines.size();
-		int perStep = (this.batches.linesPerStep() > 0) ? this.batches.linesPerStep() : Math.max(1, (total + 3) / 4);
-		for (int i = 0; i < perStep && this.processed < total; i++) {
+		int perStep = (this.batches.linesPerStep() > 0) ? this.batches.linesPerStep() : Math.max(1, (this.total + 3) / 4);
+		for (int i = 0; i < perStep && this.processed < this.total; i++) {
 			if (reached(this.script.expireAfter())) {
 				finish("expired", now);
 				return;
@@ -265,39 +290,57 @@ final class EmulatedBatch {
 				cancel(now);
 				return;
 			}
-			run(this.lines.get(this.processed));
+			run(this.processed, now);
 			this.processed++;
 		}
-		if (this.processed == total) {
+		if (this.processed == this.total) {
 			this.status = "finalizing";
 			this.timestamps.put("finalizing_at", now);
 		}
+	}
+
+	private JsonNode line(int index) {
+		JsonlRows input = this.rows;
+		if (input == null) {
+			throw new IllegalStateException("Batch " + this.id + " has no validated input");
+		}
+		return input.parse(this.lines[index]);
 	}
 
 	private boolean reached(@Nullable Integer lines) {
 		return lines != null && this.processed >= lines;
 	}
 
-	private void run(JsonNode line) {
-		String customId = line.get("custom_id").asString();
-		byte[] body = WireFormat.JSON.writeValueAsBytes(line.get("body"));
+	private void run(int index, long now) {
+		String customId = this.customIds[index];
 		EmulatedResponse scripted = this.batches.scriptedFailure(customId);
 		String requestId = this.batches.nextRequestId();
+		if (scripted == null && this.batches.answersCompactly()) {
+			String model = this.models[index];
+			CompactAnswer compact = this.compactAnswers.computeIfAbsent(model, (key) -> new CompactAnswer(key, now));
+			if (!this.batches.dropsResult(customId)) {
+				this.outputLines.add(compact.line(customId, requestId));
+			}
+			this.completed++;
+			return;
+		}
+		byte[] body = WireFormat.JSON.writeValueAsBytes(line(index).get("body"));
 		EmulatedResponse answer = (scripted != null) ? scripted : this.batches.chat()
-			.batchLine(new RecordedRequest("POST", GroqEmulator.CHAT_COMPLETIONS, Map.of(), body, null, requestId), requestId);
+			.batchLine(new RecordedRequest("POST", GroqEmulator.CHAT_COMPLETIONS, Map.of(), body, null, requestId),
+					requestId);
 		byte[] answerBody = (answer.body() != null) ? answer.body() : new byte[0];
 		ObjectNode result = resultLine(customId);
-		ObjectNode response = result.putObject("response")
-			.put("status_code", answer.status())
-			.put("request_id", requestId);
+		ObjectNode response = result.putObject("response").put("status_code", answer.status()).put("request_id", requestId);
 		response.set("body", WireFormat.JSON.readTree(new String(answerBody, StandardCharsets.UTF_8)));
 		result.putNull("error");
-		if (answer.status() == 200) {
-			this.outputLines.add(WireFormat.JSON.writeValueAsString(result));
+		boolean succeeded = answer.status() == 200;
+		if (!this.batches.dropsResult(customId)) {
+			(succeeded ? this.outputLines : this.errorLines).add(WireFormat.JSON.writeValueAsString(result));
+		}
+		if (succeeded) {
 			this.completed++;
 		}
 		else {
-			this.errorLines.add(WireFormat.JSON.writeValueAsString(result));
 			this.failed++;
 		}
 	}
@@ -307,17 +350,24 @@ final class EmulatedBatch {
 		String message = terminal.equals("expired")
 				? "This request could not be executed before the completion window expired."
 				: "This request was not executed because the batch was cancelled.";
-		for (JsonNode line : this.lines.subList(this.processed, this.lines.size())) {
-			ObjectNode result = resultLine(line.get("custom_id").asString());
+		for (int index = this.processed; index < this.total; index++) {
+			ObjectNode result = resultLine(this.customIds[index]);
 			result.putNull("response");
 			result.putObject("error").put("code", code).put("message", message);
 			this.errorLines.add(WireFormat.JSON.writeValueAsString(result));
 			this.failed++;
 		}
-		this.processed = this.lines.size();
+		this.processed = this.total;
+		this.rows = null;
+		this.customIds = new String[0];
+		this.models = new String[0];
 		Random random = new Random(this.id.hashCode());
 		this.outputFileId = store(this.outputLines, "output", random);
 		this.errorFileId = store(this.errorLines, "error", random);
+		// the files hold them now: a million-line job is not kept twice
+		this.outputLines.clear();
+		this.errorLines.clear();
+		this.compactAnswers.clear();
 		this.status = terminal;
 		this.timestamps.put(terminal + "_at", now);
 	}
@@ -328,10 +378,12 @@ final class EmulatedBatch {
 		}
 		List<String> shuffled = new ArrayList<>(results);
 		Collections.shuffle(shuffled, random);
-		String content = String.join("\n", shuffled) + "\n";
-		return this.batches.files()
-			.store(this.id + "_" + kind + ".jsonl", "batch_output", content.getBytes(StandardCharsets.UTF_8))
-			.id();
+		ByteArrayOutputStream content = new ByteArrayOutputStream(shuffled.size() * (shuffled.get(0).length() + 16));
+		for (String line : shuffled) {
+			content.writeBytes(line.getBytes(StandardCharsets.UTF_8));
+			content.write('\n');
+		}
+		return this.batches.files().store(this.id + "_" + kind + ".jsonl", "batch_output", content.toByteArray()).id();
 	}
 
 	private ObjectNode resultLine(String customId) {

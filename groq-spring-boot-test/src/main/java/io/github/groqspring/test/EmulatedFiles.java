@@ -2,10 +2,12 @@ package io.github.groqspring.test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.node.ArrayNode;
@@ -21,10 +23,17 @@ final class EmulatedFiles {
 
 	private final Map<String, StoredFile> files = new LinkedHashMap<>();
 
+	private final Function<byte[], @Nullable EmulatedResponse> uploadRefusal;
+
 	private volatile Clock clock;
 
-	EmulatedFiles(Clock clock) {
+	/**
+	 * @param uploadRefusal the answer to an upload's file content instead of storing it, or
+	 * {@code null} to store it
+	 */
+	EmulatedFiles(Clock clock, Function<byte[], @Nullable EmulatedResponse> uploadRefusal) {
 		this.clock = clock;
+		this.uploadRefusal = uploadRefusal;
 	}
 
 	void clock(Clock clock) {
@@ -55,7 +64,8 @@ final class EmulatedFiles {
 			return WireFormat.notFound("file", id);
 		}
 		if (content && method.equals("GET")) {
-			return EmulatedResponse.raw(200, "application/octet-stream", file.text());
+			return new EmulatedResponse(200, Map.of("content-type", "application/octet-stream"), file.content(), null,
+					Duration.ZERO);
 		}
 		if (!content && method.equals("GET")) {
 			return WireFormat.json(file.toJson());
@@ -112,6 +122,10 @@ final class EmulatedFiles {
 		}
 		if (!file.filename().endsWith(".jsonl")) {
 			return WireFormat.invalidRequest("The Batch API only supports .jsonl files, got '" + file.filename() + "'");
+		}
+		EmulatedResponse refusal = this.uploadRefusal.apply(file.content());
+		if (refusal != null) {
+			return refusal;
 		}
 		return WireFormat.json(store(file.filename(), "batch", file.content()).toJson());
 	}

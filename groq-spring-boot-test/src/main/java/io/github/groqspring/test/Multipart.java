@@ -86,8 +86,9 @@ final class Multipart {
 	}
 
 	private static int indexOf(byte[] body, byte[] target, int from) {
+		byte first = target[0];
 		for (int i = from; i <= body.length - target.length; i++) {
-			if (startsWith(body, i, target)) {
+			if (body[i] == first && startsWith(body, i, target)) {
 				return i;
 			}
 		}

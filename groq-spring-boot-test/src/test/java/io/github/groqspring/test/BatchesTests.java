@@ -11,29 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+@ExtendWith(GroqEmulatorExtension.class)
 class BatchesTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	@AfterEach
-	void reset() {
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void uploadStoresTheFilePartOfAMultipartBody() throws Exception {
@@ -258,6 +248,89 @@ class BatchesTests {
 		String id = json(create(uploadedFile(line("a", "Hi")), "24h")).get("id").asString();
 		assertThat(poll(id, "completed").get("status").asString()).isEqualTo("completed");
 		assertThatIllegalArgumentException().isThrownBy(() -> emulator.batches().fileContent(fileId));
+	}
+
+	@Test
+	void limitsRefuseALargerUploadAndFailABatchWithMoreLines() throws Exception {
+		String two = line("a", "Hi") + line("b", "Ho");
+		emulator.batches().limits(1, two.length() - 1);
+		HttpResponse<String> refused = upload("batch", "batch.jsonl", two);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(WireFormat.JSON.readTree(refused.body()).at("/error/message").asString())
+			.isEqualTo("The file is " + two.length() + " bytes, more than the " + (two.length() - 1)
+					+ " bytes a batch input file may have");
+		assertThat(json(send("GET", "/openai/v1/files", null, null)).get("data")).isEmpty();
+		emulator.batches().limits(1, two.length());
+		JsonNode failed = poll(json(create(uploadedFile(two), "24h")).get("id").asString(), "failed");
+		assertThat(failed.at("/errors/data")).singleElement()
+			.satisfies((error) -> assertThat(error.get("code").asString() + ": " + error.get("message").asString())
+				.isEqualTo("too_many_tasks: The batch input file has 2 requests: a batch holds at most 1."));
+		emulator.batches().limits(2, two.length());
+		assertThat(poll(json(create(uploadedFile(two), "24h")).get("id").asString(), "completed").at("/request_counts/total")
+			.asInt()).isEqualTo(2);
+	}
+
+	@Test
+	void scriptsByCustomIdPickTheBatchHoldingItWhicheverIsCreatedFirst() throws Exception {
+		emulator.batches()
+			.linesPerStep(1)
+			.failBatchContaining("b2", "Model is not available for batch processing")
+			.expireBatchContaining("c1", 1)
+			.cancelBatchContaining("d1", 0);
+		String plain = json(create(uploadedFile(line("a1", "Hi")), "24h")).get("id").asString();
+		String failing = json(create(uploadedFile(line("b1", "Hi") + line("b2", "Ho")), "24h")).get("id").asString();
+		String expiring = json(create(uploadedFile(line("c1", "Hi") + line("c2", "Ho")), "24h")).get("id").asString();
+		String cancelled = json(create(uploadedFile(line("d1", "Hi")), "24h")).get("id").asString();
+		assertThat(poll(plain, "completed").at("/request_counts/completed").asInt()).isEqualTo(1);
+		assertThat(poll(failing, "failed").at("/errors/data/0/message").asString())
+			.isEqualTo("Model is not available for batch processing");
+		assertThat(poll(expiring, "expired").get("request_counts").toString())
+			.isEqualTo("{\"total\":2,\"completed\":1,\"failed\":1}");
+		assertThat(poll(cancelled, "cancelled").get("request_counts").toString())
+			.isEqualTo("{\"total\":1,\"completed\":0,\"failed\":1}");
+		String again = json(create(uploadedFile(line("b2", "Hi")), "24h")).get("id").asString();
+		assertThat(poll(again, "completed").get("status").asString()).as("a script is used up").isEqualTo("completed");
+	}
+
+	@Test
+	void aScriptedUploadFailureAnswersTheUploadHoldingTheIdOnce() throws Exception {
+		emulator.batches().failUploadContaining("b", EmulatedResponse.error(500, "internal_server_error", null, "boom"));
+		assertThat(upload("batch", "batch.jsonl", line("a", "Hi")).statusCode()).isEqualTo(200);
+		assertRefused(upload("batch", "batch.jsonl", line("a2", "Hi") + line("b", "Ho")), 500, "boom");
+		assertThat(upload("batch", "batch.jsonl", line("b", "Ho")).statusCode()).isEqualTo(200);
+		assertThat(json(send("GET", "/openai/v1/files", null, null)).get("data")).hasSize(2);
+	}
+
+	@Test
+	void compactAnswersAreGroqShapedCompletionsNamingTheCustomId() throws Exception {
+		emulator.batches().compactAnswers(true).failRequest("r1", EmulatedResponse.error(400, "invalid_request_error",
+				null, "no"));
+		JsonNode batch = poll(json(create(uploadedFile(lines(3)), "24h")).get("id").asString(), "completed");
+		List<JsonNode> output = emulator.batches()
+			.fileContent(batch.get("output_file_id").asString())
+			.lines()
+			.map(WireFormat.JSON::readTree)
+			.toList();
+		assertThat(output).extracting((line) -> line.at("/response/body/choices/0/message/content").asString())
+			.containsExactlyInAnyOrder("Emulated reply for r0", "Emulated reply for r2");
+		JsonNode body = output.get(0).at("/response/body");
+		assertThat(body.propertyNames()).containsExactly("id", "object", "created", "model", "choices", "usage",
+				"usage_breakdown", "system_fingerprint", "x_groq", "service_tier");
+		assertThat(body.get("model").asString()).isEqualTo("llama-3.1-8b-instant");
+		assertThat(body.get("service_tier").asString()).isEqualTo("batch");
+		assertThat(body.at("/x_groq/id").asString()).isEqualTo(output.get(0).at("/response/request_id").asString());
+		assertThat(body.at("/usage/total_tokens").asInt()).isEqualTo(5);
+		assertThat(emulator.batches().fileContent(batch.get("error_file_id").asString()))
+			.contains("\"custom_id\":\"r1\"");
+	}
+
+	@Test
+	void aDroppedResultIsCountedButMissingFromTheFiles() throws Exception {
+		emulator.batches().dropResult("r1");
+		JsonNode batch = poll(json(create(uploadedFile(lines(3)), "24h")).get("id").asString(), "completed");
+		assertThat(batch.get("request_counts").toString()).isEqualTo("{\"total\":3,\"completed\":3,\"failed\":0}");
+		assertThat(emulator.batches().fileContent(batch.get("output_file_id").asString()).lines()
+			.map((line) -> WireFormat.JSON.readTree(line).get("custom_id").asString())).containsExactlyInAnyOrder("r0", "r2");
 	}
 
 	private JsonNode poll(String id, String status) throws Exception {

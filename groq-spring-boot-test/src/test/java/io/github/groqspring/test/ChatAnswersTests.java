@@ -13,17 +13,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the emulated model answers, and the ids on every answer. */
+@ExtendWith(GroqEmulatorExtension.class)
 class ChatAnswersTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
@@ -32,16 +32,6 @@ class ChatAnswersTests {
 			 "properties":{"city":{"type":"string","minLength":1},"days":{"type":"integer","minimum":1},
 			   "unit":{"enum":["C","F"]}},"required":["city","days","unit"]}}},
 			 {"type":"function","function":{"name":"time","parameters":{"type":"object","properties":{}}}}]""";
-
-	@AfterEach
-	void reset() {
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void requiredToolChoiceCallsTheFirstFunctionWithArgumentsValidAgainstItsParameters() throws Exception {

@@ -6,9 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,24 +19,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  * terms, and its deterministic answers (images, executed tools, citations, reasoning,
  * scripted cached tokens).
  */
+@ExtendWith(GroqEmulatorExtension.class)
 class ChatFeaturesTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
 	/** A 4x3 red PNG. */
 	static final String RED_PNG = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAEElEQVR4nGP4z8AARww4OQD1MQv1NXv7ggAAAABJRU5ErkJggg==";
-
-	@AfterEach
-	void reset() {
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void anImageIsDescribedFromItsBytesAndAnImageByUrlByItsUrl() throws Exception {

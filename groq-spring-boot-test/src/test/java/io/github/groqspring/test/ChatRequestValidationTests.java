@@ -6,9 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -19,23 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Each request Groq refuses gets Groq's status and exact error body; each request Groq
  * accepts gets a 200.
  */
+@ExtendWith(GroqEmulatorExtension.class)
 class ChatRequestValidationTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private static final HttpClient http = HttpClient.newHttpClient();
 
 	private static final String USER = "[{\"role\":\"user\",\"content\":\"Hi\"}]";
-
-	@AfterEach
-	void reset() {
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	static Stream<Arguments> refused() {
 		return Stream.of(

@@ -19,6 +19,10 @@ class GroqEmulatorExtensionTests {
 
 	static GroqEmulator first;
 
+	static GroqEmulator injectedStatic;
+
+	GroqEmulator injected;
+
 	@Test
 	@Order(1)
 	void injectsARunningEmulatorAndRecordsRequests(GroqEmulator groq) throws Exception {
@@ -40,6 +44,13 @@ class GroqEmulatorExtensionTests {
 
 	@Test
 	@Order(3)
+	void fieldsOfTypeGroqEmulatorGetTheSameEmulator(GroqEmulator groq) {
+		assertThat(this.injected).isSameAs(groq);
+		assertThat(injectedStatic).isSameAs(groq);
+	}
+
+	@Test
+	@Order(4)
 	void stubsMatchByModelTierAndCountAndTheNewestWins(GroqEmulator groq) throws Exception {
 		groq.onChat().tier("flex").thenRespond(EmulatedResponse.flexCapacityExceeded());
 		groq.onChat().model("llama-3.1-8b-instant").times(1).thenReply("instant, once");
@@ -51,12 +62,12 @@ class GroqEmulatorExtensionTests {
 		assertThat(groq.lastRequest().messages()).containsExactly(new RecordedRequest.Message("user", "x"));
 	}
 
-	private static String post(GroqEmulator groq, String prompt) throws Exception {
+	static String post(GroqEmulator groq, String prompt) throws Exception {
 		return send(groq, "{\"model\":\"llama-3.1-8b-instant\",\"messages\":[{\"role\":\"user\",\"content\":\""
 				+ prompt + "\"}]}").body();
 	}
 
-	private static HttpResponse<String> send(GroqEmulator groq, String json) throws Exception {
+	static HttpResponse<String> send(GroqEmulator groq, String json) throws Exception {
 		return HttpClient.newHttpClient()
 			.send(HttpRequest.newBuilder(URI.create(groq.baseUrl() + GroqEmulator.CHAT_COMPLETIONS))
 				.POST(HttpRequest.BodyPublishers.ofString(json))

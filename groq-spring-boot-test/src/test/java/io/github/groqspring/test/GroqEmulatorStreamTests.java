@@ -13,8 +13,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,14 +24,12 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 class GroqEmulatorStreamTests {
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
+
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	private final HttpClient http = HttpClient.newHttpClient();
-
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
 
 	@Test
 	void answersAStreamRequestWithGroqsCapturedEventShape() throws Exception {

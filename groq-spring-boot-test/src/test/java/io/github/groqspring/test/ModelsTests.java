@@ -9,30 +9,20 @@ import java.util.Set;
 
 import io.github.groqspring.test.EmulatedModel.Capability;
 import io.github.groqspring.test.EmulatedModel.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The model catalogue and the models endpoints. */
+@ExtendWith(GroqEmulatorExtension.class)
 class ModelsTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private static final HttpClient http = HttpClient.newHttpClient();
-
-	@AfterEach
-	void reset() {
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void theCatalogueHoldsGroqsProductionAndPreviewModelsWithTheirLimits() {

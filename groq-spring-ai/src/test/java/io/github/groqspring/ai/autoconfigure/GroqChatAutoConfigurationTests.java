@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.tier.ServiceTier;
 import io.github.groqspring.ai.GroqChatModel;
 import io.github.groqspring.autoconfigure.GroqAutoConfiguration;
@@ -13,9 +14,8 @@ import io.github.groqspring.test.GroqEmulator;
 import io.github.groqspring.test.RecordedRequest;
 import io.github.groqspring.tier.GroqTier;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -40,9 +40,10 @@ import static io.micrometer.observation.tck.TestObservationRegistryAssert.assert
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 
+@ExtendWith(GroqEmulatorExtension.class)
 class GroqChatAutoConfigurationTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
 		.withConfiguration(AutoConfigurations.of(GroqAutoConfiguration.class, GroqTierAutoConfiguration.class,
@@ -50,16 +51,6 @@ class GroqChatAutoConfigurationTests {
 				ToolCallingAutoConfiguration.class, ChatClientAutoConfiguration.class,
 				ChatMemoryAutoConfiguration.class))
 		.withPropertyValues("groq.base-url=" + emulator.baseUrl(), "groq.default-model=llama-3.1-8b-instant");
-
-	@AfterEach
-	void reset() {
-		emulator.reset();
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
-	}
 
 	@Test
 	void withSpringAiAGroqChatModelBacksChatClientWithTheDefaultModel() {

@@ -16,7 +16,8 @@ import org.springframework.context.annotation.Bean;
  * A batch end to end: eight questions submitted to Groq's Batch API, followed with a
  * progress bar, their answers collected by custom id, the batch's files deleted. Without
  * {@code GROQ_API_KEY} it runs on an embedded Groq emulator, whose batches finish in
- * seconds, and says so.
+ * seconds, and says so. With {@code --sample.batch.lines-per-batch=3} the questions go as a
+ * job of three batches, as an input of more than 50,000 requests would.
  */
 @SpringBootApplication
 public class BatchApplication {
@@ -38,8 +39,9 @@ public class BatchApplication {
 	}
 
 	@Bean
-	ApplicationRunner capitals(GroqTemplate groq, @Value("${sample.batch.poll-interval:30s}") Duration pollInterval) {
-		return (args) -> new CapitalsBatch(groq.batches(), pollInterval, System.out).run();
+	ApplicationRunner capitals(GroqTemplate groq, @Value("${sample.batch.poll-interval:30s}") Duration pollInterval,
+			@Value("${sample.batch.lines-per-batch:0}") int linesPerBatch) {
+		return (args) -> new CapitalsBatch(groq.batches(), pollInterval, System.out, linesPerBatch).run();
 	}
 
 }

@@ -1,11 +1,12 @@
 package io.github.groqspring.samples.batch;
 
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -17,12 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class BatchApplicationTests {
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
 
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	@Test
 	void runSubmitsTheBatchShowsItsProgressAndPrintsTheAnswersInOrder(CapturedOutput output) {
@@ -50,6 +49,25 @@ class BatchApplicationTests {
 				.doesNotContain("service_tier");
 			assertThat(this.emulator.requests()).filteredOn((request) -> request.method().equals("DELETE"))
 				.hasSize(2);
+		}
+	}
+
+	@Test
+	void linesPerBatchSendsTheQuestionsAsAJobOfSeveralBatchesAndMergesTheirAnswers(CapturedOutput output) {
+		this.emulator.batches().limits(3, 1_000_000);
+		try (ConfigurableApplicationContext context = SpringApplication.run(BatchApplication.class,
+				"--groq.base-url=" + this.emulator.baseUrl(), "--sample.batch.poll-interval=1ms",
+				"--sample.batch.lines-per-batch=3")) {
+			assertThat(output.getOut()).containsSubsequence("Submitted 3 batches of at most 3 requests [3, 3, 2]: [batch_",
+					"[------------------------------]   0% 0/8 done, 0 failed  validating validating validating",
+					"[##############################] 100% 8/8 done, 0 failed  completed completed completed",
+					"capital-france: Emulated reply to: What is the capital of France? Answer in one word.",
+					"capital-peru: Emulated reply to: What is the capital of Peru? Answer in one word.",
+					"Deleted the job's 6 files");
+			assertThat(this.emulator.requests()).filteredOn((request) -> request.path().equals("/openai/v1/files")
+					&& request.method().equals("POST"))
+				.extracting((request) -> request.bodyText().lines().filter((line) -> line.startsWith("{\"custom_id\"")).count())
+				.containsExactly(3L, 3L, 2L);
 		}
 	}
 

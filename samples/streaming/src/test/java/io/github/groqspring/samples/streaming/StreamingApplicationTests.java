@@ -7,10 +7,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.groqspring.test.EmulatedStream;
 import io.github.groqspring.test.GroqEmulator;
-import org.junit.jupiter.api.AfterEach;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.skyscreamer.jsonassert.JSONAssert;
 import org.skyscreamer.jsonassert.JSONCompareMode;
 
@@ -24,12 +25,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(OutputCaptureExtension.class)
 class StreamingApplicationTests {
 
-	private final GroqEmulator emulator = GroqEmulator.start();
+	@RegisterExtension
+	final GroqEmulatorExtension emulators = new GroqEmulatorExtension();
 
-	@AfterEach
-	void stop() {
-		this.emulator.close();
-	}
+	private final GroqEmulator emulator = this.emulators.emulator();
 
 	@Test
 	void runStreamsTheAnswerAndPrintsItWithWhatItCost(CapturedOutput output) throws Exception {

@@ -1,8 +1,9 @@
 package io.github.groqspring.samples.web;
 
 import io.github.groqspring.test.GroqEmulator;
-import org.junit.jupiter.api.AfterAll;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,11 +25,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 				"spring.ai.openai.api-key=${groq.api-key}", "app.upstream=calls Groq with " + ActuatorShowsNoApiKeyTests.KEY,
 				"management.endpoints.web.exposure.include=env,configprops",
 				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always" })
+@ExtendWith(GroqEmulatorExtension.class)
 class ActuatorShowsNoApiKeyTests {
 
 	static final String KEY = "gsk_webSampleOperatorMustNotSee42";
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -38,11 +40,6 @@ class ActuatorShowsNoApiKeyTests {
 	@DynamicPropertySource
 	static void groq(DynamicPropertyRegistry registry) {
 		registry.add("groq.base-url", emulator::baseUrl);
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
 	}
 
 	@Test

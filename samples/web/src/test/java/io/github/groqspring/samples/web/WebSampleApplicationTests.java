@@ -7,11 +7,11 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.test.GroqEmulator;
+import io.github.groqspring.test.GroqEmulatorExtension;
 import io.github.groqspring.test.GroqModelCatalogue;
 import io.github.groqspring.tier.GroqTierContext;
 import io.github.groqspring.tier.ServiceTier;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.skyscreamer.jsonassert.JSONAssert;
@@ -39,9 +39,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 // groq.emulator.enabled=false: this test points groq.base-url at its own emulator
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "groq.emulator.enabled=false")
 @ExtendWith(OutputCaptureExtension.class)
+@ExtendWith(GroqEmulatorExtension.class)
 class WebSampleApplicationTests {
 
-	static final GroqEmulator emulator = GroqEmulator.start();
+	static GroqEmulator emulator;
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
@@ -54,11 +55,6 @@ class WebSampleApplicationTests {
 	@DynamicPropertySource
 	static void groq(DynamicPropertyRegistry registry) {
 		registry.add("groq.base-url", emulator::baseUrl);
-	}
-
-	@AfterAll
-	static void stop() {
-		emulator.close();
 	}
 
 	@Test
