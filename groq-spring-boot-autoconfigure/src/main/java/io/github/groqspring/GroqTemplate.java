@@ -12,18 +12,19 @@ import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
 import io.github.groqspring.chat.StreamOptions;
 import io.github.groqspring.chat.StructuredOutput;
-import io.github.groqspring.chat.Usage;
 import io.github.groqspring.error.FlexCapacityExceededException;
 import io.github.groqspring.error.GroqException;
+import io.github.groqspring.http.RateLimits;
 import io.github.groqspring.http.ResponseMetadata;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.internal.http.CallBudget;
 import io.github.groqspring.internal.http.GroqHttpClient;
 import io.github.groqspring.internal.http.GroqHttpClient.HttpResult;
-import io.github.groqspring.internal.http.RateLimitGate;
 import io.github.groqspring.internal.observation.GroqCallListener;
 import io.github.groqspring.internal.observation.GroqCallObservation;
 import io.github.groqspring.internal.observation.GroqObserver;
+import io.github.groqspring.internal.ratelimit.PacedCall;
+import io.github.groqspring.internal.ratelimit.RateLimitPacer;
 import io.github.groqspring.internal.stream.ChatStreamListener;
 import io.github.groqspring.internal.stream.ChatStreamOpener;
 import io.github.groqspring.models.GroqModel;
@@ -67,7 +68,7 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	private final CallPolicy policy;
 
-	private final @Nullable RateLimitGate rateLimitGate;
+	private final @Nullable RateLimitPacer pacer;
 
 	private final @Nullable Duration streamIdleTimeout;
 
@@ -87,14 +88,15 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	GroqTemplate(GroqHttpClient httpClient, String baseUrl, @Nullable String defaultModel,
 			@Nullable ServiceTier defaultServiceTier, CallPolicy policy, @Nullable Duration streamIdleTimeout,
-			GroqObserver observer, GroqTemplateBuilder settings, AudioLimits audioLimits) {
+			GroqObserver observer, GroqTemplateBuilder settings, AudioLimits audioLimits,
+			@Nullable RateLimitPacer pacer) {
 		this.audioLimits = audioLimits;
 		this.httpClient = httpClient;
 		this.baseUrl = baseUrl;
 		this.defaultModel = defaultModel;
 		this.defaultServiceTier = defaultServiceTier;
 		this.policy = policy;
-		this.rateLimitGate = policy.rateLimitWait() ? new RateLimitGate() : null;
+		this.pacer = pacer;
 		this.streamIdleTimeout = streamIdleTimeout;
 		this.observer = observer;
 		this.ownsHttpClient = true;
@@ -107,7 +109,7 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 		this.defaultModel = source.defaultModel;
 		this.defaultServiceTier = source.defaultServiceTier;
 		this.policy = source.policy;
-		this.rateLimitGate = source.rateLimitGate;
+		this.pacer = source.pacer;
 		this.streamIdleTimeout = source.streamIdleTimeout;
 		this.observer = observer;
 		this.audioLimits = source.audioLimits;
@@ -164,26 +166,37 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	private ChatStream openStream(ChatRequest request, CallBudget budget, GroqCallObservation call,
 			@Nullable ServiceTier fallbackFrom) {
+		PacedCall paced = (this.pacer != null) ? this.pacer.call(request) : null;
 		ChatStreamListener listener = new ChatStreamListener() {
 
 			@Override
 			public void completed(ChatResponse response) {
+				if (paced != null) {
+					paced.answered(response.metadata().rateLimits(), response.usage());
+				}
 				call.succeeded(response);
 			}
 
 			@Override
 			public void failed(Throwable failure) {
+				if (paced != null) {
+					paced.abandoned((failure instanceof GroqException groq) ? groq.getRateLimits() : RateLimits.NONE);
+				}
 				call.failed(failure);
 			}
 
 			@Override
 			public void cancelled(ResponseMetadata metadata) {
+				if (paced != null) {
+					paced.abandoned(metadata.rateLimits());
+				}
 				call.cancelled(metadata);
 			}
 
 		};
 		return this.httpClient.postForStream(CHAT_COMPLETIONS, request, request.serviceTier(), request.model(),
-				this.streamIdleTimeout, budget, call, new ChatStreamOpener(this.httpClient.jsonMapper(), fallbackFrom, listener));
+				this.streamIdleTimeout, (paced != null) ? budget.withGate(paced) : budget, call,
+				new ChatStreamOpener(this.httpClient.jsonMapper(), fallbackFrom, listener));
 	}
 
 	@Override
@@ -207,7 +220,7 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	 * This template without observations of its own, for a caller that observes each call
 	 * itself (Spring AI's {@code GroqChatModel} opens Spring AI's chat model observation
 	 * around it, so that a call is observed once, not twice). It shares this template's
-	 * connection pool, settings, retries, fallback and rate-limit gate; closing it does not
+	 * connection pool, settings, retries, fallback and rate-limit pacing; closing it does not
 	 * close them. Content logging ({@code groq.observations.log-content}) is off in it too.
 	 * Unlike {@link #mutate()}, which builds a template with a pool of its own, the view is
 	 * this template.
@@ -316,27 +329,13 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 
 	private ChatResponse send(ChatRequest request, CallBudget budget, GroqCallListener listener,
 			@Nullable ServiceTier fallbackFrom) {
-		String gateKey = (this.rateLimitGate != null) ? "model " + request.model() + " on tier " + request.serviceTier()
-				: "";
-		if (this.rateLimitGate != null) {
-			this.rateLimitGate.await(gateKey, budget);
+		PacedCall paced = (this.pacer != null) ? this.pacer.call(request) : null;
+		HttpResult<ChatCompletion> result = this.httpClient.post(CHAT_COMPLETIONS, request, ChatCompletion.class,
+				request.serviceTier(), request.model(), (paced != null) ? budget.withGate(paced) : budget, listener);
+		if (paced != null) {
+			paced.answered(result.metadata().rateLimits(), result.body().usage());
 		}
-		try {
-			HttpResult<ChatCompletion> result = this.httpClient.post(CHAT_COMPLETIONS, request, ChatCompletion.class,
-					request.serviceTier(), request.model(), budget, listener);
-			if (this.rateLimitGate != null) {
-				Usage usage = result.body().usage();
-				this.rateLimitGate.record(gateKey, result.metadata().rateLimits(),
-						(usage != null) ? usage.cachedTokens() : 0);
-			}
-			return new ChatResponse(result.body(), callMetadata(result.metadata(), fallbackFrom));
-		}
-		catch (GroqException ex) {
-			if (this.rateLimitGate != null) {
-				this.rateLimitGate.record(gateKey, ex.getRateLimits());
-			}
-			throw ex;
-		}
+		return new ChatResponse(result.body(), callMetadata(result.metadata(), fallbackFrom));
 	}
 
 	/**
@@ -457,10 +456,9 @@ public class GroqTemplate implements GroqOperations, AutoCloseable {
 	 * @param readTimeout one attempt's budget
 	 * @param callTimeout a whole call's budget
 	 * @param flexFallbackTier the tier to send on after flex capacity errors, or {@code null}
-	 * @param rateLimitWait whether to wait for an exhausted rate limit's reset before sending
 	 */
 	record CallPolicy(RetrySettings retry, Duration readTimeout, Duration callTimeout,
-			@Nullable ServiceTier flexFallbackTier, boolean rateLimitWait) {
+			@Nullable ServiceTier flexFallbackTier) {
 	}
 
 }

@@ -13,7 +13,10 @@ import io.github.groqspring.internal.http.GroqJsonMapper;
 import io.github.groqspring.internal.http.GroqRequestFactory;
 import io.github.groqspring.internal.observation.GroqContentLogger;
 import io.github.groqspring.internal.observation.GroqObserver;
+import io.github.groqspring.internal.ratelimit.RateLimitPacer;
 import io.github.groqspring.observation.GroqObservationConvention;
+import io.github.groqspring.ratelimit.BudgetKey;
+import io.github.groqspring.ratelimit.RateLimitSettings;
 import io.github.groqspring.tier.ServiceTier;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -71,7 +74,7 @@ public final class GroqTemplateBuilder {
 
 	private @Nullable ServiceTier flexFallbackTier;
 
-	private boolean rateLimitWait;
+	private RateLimitSettings rateLimiting = RateLimitSettings.DEFAULTS;
 
 	private @Nullable Duration streamIdleTimeout;
 
@@ -108,7 +111,7 @@ public final class GroqTemplateBuilder {
 		this.callTimeout = source.callTimeout;
 		this.retry = source.retry;
 		this.flexFallbackTier = source.flexFallbackTier;
-		this.rateLimitWait = source.rateLimitWait;
+		this.rateLimiting = source.rateLimiting;
 		this.streamIdleTimeout = source.streamIdleTimeout;
 		this.observationRegistry = source.observationRegistry;
 		this.observationConvention = source.observationConvention;
@@ -348,13 +351,29 @@ public final class GroqTemplateBuilder {
 	}
 
 	/**
-	 * Whether a call waits for an exhausted rate limit's advertised reset instead of being
-	 * sent and rejected, within its budget.
-	 * @param rateLimitWait the flag (default {@code false})
+	 * How chat completions are paced to Groq's rate limits: on by default, with budgets
+	 * kept in the JVM and shared by every template with the same key and base URL
+	 * ({@link RateLimitSettings#DEFAULTS}); {@link RateLimitSettings#OFF} sends every call at
+	 * once.
+	 * @param rateLimiting the settings
 	 * @return this builder
 	 */
+	public GroqTemplateBuilder rateLimiting(RateLimitSettings rateLimiting) {
+		this.rateLimiting = rateLimiting;
+		return this;
+	}
+
+	/**
+	 * Whether calls are paced to Groq's rate limits: waiting within their budget for the
+	 * refill instead of being sent into a 429.
+	 * @param rateLimitWait {@code true} to pace (the default), {@code false} for none
+	 * @return this builder
+	 * @deprecated since 0.1.0: pacing replaced the wait for an advertised reset; use
+	 * {@link #rateLimiting(RateLimitSettings)}
+	 */
+	@Deprecated(since = "0.1.0")
 	public GroqTemplateBuilder rateLimitWait(boolean rateLimitWait) {
-		this.rateLimitWait = rateLimitWait;
+		this.rateLimiting = this.rateLimiting.withEnabled(rateLimitWait);
 		return this;
 	}
 
@@ -418,11 +437,11 @@ public final class GroqTemplateBuilder {
 		GroqHttpClient httpClient = new GroqHttpClient(restClient(factory), groqMapper, owned,
 				() -> CallBudget.start(retry, readTimeout, callTimeout), ApiKeyMask.of(this.apiKey));
 		return new GroqTemplate(httpClient, this.baseUrl, this.defaultModel, this.defaultServiceTier,
-				new GroqTemplate.CallPolicy(this.retry, this.readTimeout, this.callTimeout, this.flexFallbackTier,
-						this.rateLimitWait),
+				new GroqTemplate.CallPolicy(this.retry, this.readTimeout, this.callTimeout, this.flexFallbackTier),
 				this.streamIdleTimeout, new GroqObserver(this.observationRegistry, this.observationConvention,
 						this.logContent ? new GroqContentLogger(this.apiKey) : null),
-				settings, this.audioLimits);
+				settings, this.audioLimits, this.rateLimiting.enabled()
+						? new RateLimitPacer(this.rateLimiting, BudgetKey.hash(this.baseUrl, this.apiKey)) : null);
 	}
 
 	/**

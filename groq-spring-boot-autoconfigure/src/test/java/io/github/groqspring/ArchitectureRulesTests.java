@@ -58,7 +58,7 @@ class ArchitectureRulesTests {
 			packages = directories.filter(Files::isDirectory).toList();
 		}
 		assertThat(packages).extracting((path) -> path.getFileName().toString())
-			.containsExactlyInAnyOrder("http", "observation", "stream");
+			.containsExactlyInAnyOrder("http", "observation", "ratelimit", "stream");
 		for (Path directory : packages) {
 			assertThat(Files.readString(directory.resolve("package-info.java"))).as(directory.toString())
 				.contains("Internal:")

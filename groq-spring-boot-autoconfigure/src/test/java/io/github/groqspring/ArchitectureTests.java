@@ -48,10 +48,12 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  * <pre>
  * tier                   ServiceTier, @GroqTier, GroqTierContext, the interceptor and post-processor
  * http                   values: RateLimits, ResponseMetadata, RetrySettings
+ * ratelimit              budget keys, limits, the budget store SPI and the in-JVM store, settings
  * error                  the exceptions, GroqError
  * models, chat           model catalogue; requests, responses, tools, structured output
  * stream, observation    ChatStream, chunks, stream exceptions; observation context, convention, meters
  * internal.http          serialize, send, retry, decode (knows nothing of chat, streams or observations)
+ * internal.ratelimit     pacing: the estimator, the pacer and each call's gate
  * internal.stream,       the SSE reader and the ChatStream of a response;
  *   internal.observation the observer of each call and its content logger
  * batch, audio           GroqBatchTemplate and the Batch API's types; GroqAudioTemplate and the audio types
@@ -72,12 +74,14 @@ class ArchitectureTests {
 	static final ArchRule packagesFollowTheLayering = layeredArchitecture().consideringOnlyDependenciesInLayers()
 		.layer("tier").definedBy(ROOT + ".tier")
 		.layer("http").definedBy(ROOT + ".http")
+		.layer("ratelimit").definedBy(ROOT + ".ratelimit")
 		.layer("error").definedBy(ROOT + ".error")
 		.layer("models").definedBy(ROOT + ".models")
 		.layer("chat").definedBy(ROOT + ".chat")
 		.layer("stream").definedBy(ROOT + ".stream")
 		.layer("observation").definedBy(ROOT + ".observation")
 		.layer("internal.http").definedBy(ROOT + ".internal.http")
+		.layer("internal.ratelimit").definedBy(ROOT + ".internal.ratelimit")
 		.layer("internal.stream").definedBy(ROOT + ".internal.stream")
 		.layer("internal.observation").definedBy(ROOT + ".internal.observation")
 		.layer("batch").definedBy(ROOT + ".batch")
@@ -88,12 +92,15 @@ class ArchitectureTests {
 		.layer("autoconfigure").definedBy(ROOT + ".autoconfigure")
 		.whereLayer("tier").mayNotAccessAnyLayer()
 		.whereLayer("http").mayOnlyAccessLayers("tier")
+		.whereLayer("ratelimit").mayNotAccessAnyLayer()
 		.whereLayer("error").mayOnlyAccessLayers("tier", "http")
 		.whereLayer("models").mayNotAccessAnyLayer()
 		.whereLayer("chat").mayOnlyAccessLayers("tier", "http", "error")
 		.whereLayer("stream").mayOnlyAccessLayers("tier", "http", "error", "chat")
-		.whereLayer("observation").mayOnlyAccessLayers("tier", "http", "error", "chat")
+		.whereLayer("observation").mayOnlyAccessLayers("tier", "http", "error", "chat", "ratelimit")
 		.whereLayer("internal.http").mayOnlyAccessLayers("tier", "http", "error")
+		.whereLayer("internal.ratelimit")
+		.mayOnlyAccessLayers("tier", "http", "error", "chat", "ratelimit", "internal.http")
 		.whereLayer("internal.stream").mayOnlyAccessLayers("tier", "http", "error", "chat", "stream", "internal.http")
 		.whereLayer("internal.observation")
 		.mayOnlyAccessLayers("tier", "http", "error", "chat", "observation", "internal.http")
@@ -103,11 +110,11 @@ class ArchitectureTests {
 		.mayOnlyAccessLayers("http", "error", "observation", "internal.http", "internal.observation")
 		.whereLayer("root")
 		.mayOnlyAccessLayers("tier", "http", "error", "models", "chat", "stream", "observation", "internal.http",
-				"internal.stream", "internal.observation", "batch", "audio")
+				"internal.stream", "internal.observation", "batch", "audio", "ratelimit", "internal.ratelimit")
 		.whereLayer("health").mayOnlyAccessLayers("root", "tier", "http", "error", "models")
 		.whereLayer("aot").mayOnlyAccessLayers("tier", "error", "models", "chat", "stream", "batch", "audio")
 		.whereLayer("autoconfigure")
-		.mayOnlyAccessLayers("root", "tier", "http", "observation", "internal.http", "health");
+		.mayOnlyAccessLayers("root", "tier", "http", "observation", "internal.http", "health", "ratelimit");
 
 	/**
 	 * What a user's IDE offers is the documented API: public members of public types outside

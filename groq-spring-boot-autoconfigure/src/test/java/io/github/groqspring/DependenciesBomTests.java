@@ -44,7 +44,8 @@ class DependenciesBomTests {
 	void publishedModulesAreTheShippedOnes() throws Exception {
 		// Samples and benchmarks skip deployment; the BOM and the parent are poms.
 		assertThat(publishedModules()).containsExactly("groq-spring-ai", "groq-spring-ai-starter",
-				"groq-spring-boot-autoconfigure", "groq-spring-boot-starter", "groq-spring-boot-test");
+				"groq-spring-boot-autoconfigure", "groq-spring-boot-ratelimit-redis", "groq-spring-boot-starter",
+				"groq-spring-boot-test");
 	}
 
 	/** Every jar module of the reactor (profiles' modules included) that is deployed. */

@@ -2,6 +2,7 @@ package io.github.groqspring;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import io.github.groqspring.chat.ChatRequest;
 import io.github.groqspring.chat.ChatResponse;
@@ -17,6 +18,11 @@ import io.github.groqspring.error.GroqTimeoutException;
 import io.github.groqspring.error.RateLimitExhaustedException;
 import io.github.groqspring.error.ServiceTierNotAvailableException;
 import io.github.groqspring.http.RetrySettings;
+import io.github.groqspring.ratelimit.BudgetKey;
+import io.github.groqspring.ratelimit.LocalBudgetStore;
+import io.github.groqspring.ratelimit.RateLimitBudgetStore;
+import io.github.groqspring.ratelimit.RateLimitListener;
+import io.github.groqspring.ratelimit.RateLimitSettings;
 import io.github.groqspring.test.EmulatedResponse;
 import io.github.groqspring.test.GroqEmulator;
 import io.github.groqspring.test.GroqEmulatorExtension;
@@ -322,34 +328,62 @@ class FaultInjectionTests {
 	}
 
 	@Test
-	void rateLimitWaitHoldsACallUntilTheAdvertisedReset() throws Exception {
-		try (GroqTemplate waiting = template().rateLimitWait(true).build()) {
+	void aResetIsTheTimeToAFullBucketSoACallWaitsOnlyForItsShareOfTheRefill() throws Exception {
+		List<Long> waits = new CopyOnWriteArrayList<>();
+		try (GroqTemplate paced = template().rateLimiting(isolatedPacing().withListener(recordWaits(waits))).build()) {
+			// Nothing left, full again in 60 s: 100 tokens a second refill, so a call of a few tokens
+			// waits tens of milliseconds, not the minute the old gate held it for.
 			emulator.enqueue(EmulatedResponse.reply("last one")
-				.withHeader("x-ratelimit-remaining-requests", "0")
-				.withHeader("x-ratelimit-reset-requests", "800ms"));
-			waiting.chat(request(null));
+				.withHeader("x-ratelimit-limit-tokens", "6000")
+				.withHeader("x-ratelimit-remaining-tokens", "0")
+				.withHeader("x-ratelimit-reset-tokens", "60s"));
+			paced.chat(request(null));
 			long start = System.nanoTime();
-			waiting.chat(request(null));
-			assertThat((System.nanoTime() - start) / 1_000_000).isBetween(700L, 2000L);
+			paced.chat(request(null));
+			long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
 			assertThat(emulator.requests()).hasSize(2);
+			assertThat(waits).hasSize(2);
+			assertThat(waits.get(0)).isZero();
+			assertThat(waits.get(1)).isPositive().isLessThan(Duration.ofMillis(500).toNanos());
+			assertThat(elapsedMillis).isGreaterThanOrEqualTo(waits.get(1) / 1_000_000).isLessThan(1500L);
 		}
 	}
 
 	@Test
-	void rateLimitWaitRefusesToSendWhenTheResetIsBeyondTheDeadline() throws Exception {
-		try (GroqTemplate waiting = template().rateLimitWait(true).build()) {
+	void aCallWhoseRefillWouldComeAfterItsDeadlineFailsAtOnceUnsent() throws Exception {
+		try (GroqTemplate paced = template().rateLimiting(isolatedPacing()).build()) {
+			// Full again in 2 minutes: 50 tokens a second; the call needs at least 6 tokens, 120 ms.
 			emulator.enqueue(EmulatedResponse.reply("last one")
+				.withHeader("x-ratelimit-limit-tokens", "6000")
 				.withHeader("x-ratelimit-remaining-tokens", "0")
-				.withHeader("x-ratelimit-reset-tokens", "7.66s"));
-			waiting.chat(request(null));
+				.withHeader("x-ratelimit-reset-tokens", "2m0s"));
+			paced.chat(request(null));
+			long start = System.nanoTime();
 			RateLimitExhaustedException ex = catchThrowableOfType(RateLimitExhaustedException.class,
-					() -> waiting.chat(request(null), RequestOptions.builder().callTimeout(Duration.ofSeconds(1)).build()));
+					() -> paced.chat(request(null), RequestOptions.builder().callTimeout(Duration.ofMillis(100)).build()));
+			assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(100L);
 			assertThat(ex).hasMessageStartingWith(
-					"Not sent: Groq's rate limit for model llama-3.3-70b-versatile on tier null is exhausted for another ");
-			assertThat(ex.getResetIn()).isBetween(Duration.ofSeconds(7), Duration.ofMillis(7660));
+					"Not sent: Groq's rate limit for model llama-3.3-70b-versatile on tier none would allow this call (about ")
+				.hasMessageContaining(" ms left of PT0.1S, groq.call-timeout");
+			assertThat(ex.getResetIn()).isGreaterThan(Duration.ofMillis(100)).isLessThan(Duration.ofSeconds(5));
 			assertThat(ex.getAttempts()).as("nothing was sent").isZero();
 			assertThat(emulator.requests()).hasSize(1);
 		}
+	}
+
+	private static RateLimitSettings isolatedPacing() {
+		return RateLimitSettings.DEFAULTS.withStore(new LocalBudgetStore());
+	}
+
+	private static RateLimitListener recordWaits(List<Long> waits) {
+		return new RateLimitListener() {
+
+			@Override
+			public void paced(BudgetKey key, long waitedNanos, RateLimitBudgetStore store) {
+				waits.add(waitedNanos);
+			}
+
+		};
 	}
 
 	record Capital(String city) {
@@ -389,6 +423,7 @@ class FaultInjectionTests {
 		return GroqTemplate.builder()
 			.baseUrl(emulator.baseUrl())
 			.retry(FAST_RETRIES)
+			.rateLimiting(isolatedPacing())
 			.readTimeout(Duration.ofSeconds(2))
 			.callTimeout(Duration.ofSeconds(10));
 	}

@@ -7,6 +7,8 @@ import io.github.groqspring.GroqTemplateBuilderCustomizer;
 import io.github.groqspring.http.RetrySettings;
 import io.github.groqspring.internal.http.BaseUrls;
 import io.github.groqspring.observation.GroqObservationConvention;
+import io.github.groqspring.ratelimit.RateLimitBudgetStore;
+import io.github.groqspring.ratelimit.RateLimitListener;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
@@ -75,7 +77,8 @@ public final class GroqAutoConfiguration {
 			ObjectProvider<JsonMapper> jsonMapper, ObjectProvider<ObservationRegistry> observationRegistry,
 			ObjectProvider<GroqObservationConvention> observationConvention, ObjectProvider<HttpClientSettings> httpClientSettings,
 			ObjectProvider<SslBundles> sslBundles, ObjectProvider<ClientHttpRequestFactoryBuilder<?>> requestFactoryBuilder,
-			ObjectProvider<GroqTemplateBuilderCustomizer> customizers, Environment environment) {
+			ObjectProvider<GroqTemplateBuilderCustomizer> customizers, ObjectProvider<RateLimitBudgetStore> budgetStore,
+			ObjectProvider<RateLimitListener> rateLimitListener, Environment environment) {
 		GroqProperties.Retry retry = properties.getRetry();
 		GroqTemplateBuilder builder = GroqTemplate.builder();
 		String baseUrl = properties.getBaseUrl();
@@ -89,7 +92,7 @@ public final class GroqAutoConfiguration {
 			.retry(new RetrySettings(retry.getMaxRetries(), retry.getInitialBackoff(), retry.getMaxBackoff(),
 					retry.getMaxRetryAfter()))
 			.flexFallbackTier(properties.getFlex().getFallbackTier())
-			.rateLimitWait(properties.getRateLimit().isWait())
+			.rateLimiting(GroqRateLimitSettings.from(properties.getRateLimit(), budgetStore, rateLimitListener, environment))
 			.streamIdleTimeout(properties.getStream().getIdleTimeout())
 			.maxAudioUploadSize(properties.getAudio().getMaxUploadSize())
 			.restClientBuilder(restClientBuilder(beanFactory, restClientBuilder, restClientCustomizers));

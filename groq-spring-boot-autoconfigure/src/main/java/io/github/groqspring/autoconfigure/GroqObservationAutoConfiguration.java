@@ -1,6 +1,7 @@
 package io.github.groqspring.autoconfigure;
 
 import io.github.groqspring.observation.GroqMeterObservationHandler;
+import io.github.groqspring.observation.GroqRateLimitMeters;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 
@@ -12,7 +13,8 @@ import org.springframework.context.annotation.Bean;
 
 /**
  * Auto-configuration for Groq's meters: registers {@link GroqMeterObservationHandler},
- * which Boot adds to the {@link ObservationRegistry}, when Micrometer's meters are in use.
+ * which Boot adds to the {@link ObservationRegistry}, and {@link GroqRateLimitMeters}, which
+ * the template tells about rate-limit pacing, when Micrometer's meters are in use.
  */
 @AutoConfiguration(
 		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
@@ -25,6 +27,12 @@ public final class GroqObservationAutoConfiguration {
 	@ConditionalOnMissingBean
 	GroqMeterObservationHandler groqMeterObservationHandler(MeterRegistry meterRegistry) {
 		return new GroqMeterObservationHandler(meterRegistry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	GroqRateLimitMeters groqRateLimitMeters(MeterRegistry meterRegistry) {
+		return new GroqRateLimitMeters(meterRegistry);
 	}
 
 }

@@ -7,6 +7,7 @@ import io.github.groqspring.tier.ServiceTier;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.DeprecatedConfigurationProperty;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -356,24 +357,234 @@ public class GroqProperties {
 	}
 
 	/**
-	 * Groq's rate limits.
+	 * Pacing of chat completions to Groq's rate limits (requests per day, tokens per minute,
+	 * per model and service tier).
 	 */
 	public static class RateLimit {
 
 		/**
-		 * Whether a blocking chat completion that Groq's last rate-limit headers (or 429) for
-		 * its model and tier say would be rejected waits for the advertised reset instead of
-		 * being sent. A reset after groq.call-timeout fails the call at once, unsent, with
-		 * RateLimitExhaustedException.
+		 * Whether chat completions, blocking and streamed, are paced: each call's tokens are
+		 * estimated and taken from a budget fed by Groq's x-ratelimit-* headers; a call the
+		 * budget cannot afford yet waits for the refill, and one whose wait would pass
+		 * groq.call-timeout fails at once, unsent, with RateLimitExhaustedException. Calls to a
+		 * server that sends no rate-limit headers are never held.
 		 */
-		private boolean wait;
+		private boolean enabled = true;
 
-		public boolean isWait() {
+		/**
+		 * Where budgets are kept: memory (in the JVM, shared by every template with the same
+		 * key) or redis (shared by every instance of the application, with
+		 * groq-spring-boot-ratelimit-redis and a Redis connection; falls back to memory while
+		 * Redis is unreachable).
+		 */
+		private Store store = Store.MEMORY;
+
+		/**
+		 * How long Groq's token bucket takes to refill (tokens per minute) until its reset
+		 * headers tell; more than 0s. Only an emulator on a scaled clock needs another value.
+		 */
+		private Duration tokenWindow = Duration.ofMinutes(1);
+
+		/**
+		 * How long Groq's request bucket takes to refill (requests per day) until its reset
+		 * headers tell; more than 0s.
+		 */
+		private Duration requestWindow = Duration.ofDays(1);
+
+		private final Estimator estimator = new Estimator();
+
+		private final Redis redis = new Redis();
+
+		/**
+		 * Whether calls are paced: false turns pacing off, as groq.rate-limit.enabled=false does.
+		 */
+		private @Nullable Boolean wait;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Store getStore() {
+			return this.store;
+		}
+
+		public void setStore(Store store) {
+			this.store = store;
+		}
+
+		public Duration getTokenWindow() {
+			return this.tokenWindow;
+		}
+
+		public void setTokenWindow(Duration tokenWindow) {
+			this.tokenWindow = positive("groq.rate-limit.token-window", tokenWindow, "1m");
+		}
+
+		public Duration getRequestWindow() {
+			return this.requestWindow;
+		}
+
+		public void setRequestWindow(Duration requestWindow) {
+			this.requestWindow = positive("groq.rate-limit.request-window", requestWindow, "1d");
+		}
+
+		public Estimator getEstimator() {
+			return this.estimator;
+		}
+
+		public Redis getRedis() {
+			return this.redis;
+		}
+
+		/**
+		 * Whether calls are paced; replaced by groq.rate-limit.enabled.
+		 * @return the value set, {@code null} when unset
+		 */
+		@DeprecatedConfigurationProperty(replacement = "groq.rate-limit.enabled", since = "0.1.0",
+				reason = "Pacing replaced waiting for an exhausted limit's advertised reset.")
+		@Deprecated(since = "0.1.0")
+		public @Nullable Boolean getWait() {
 			return this.wait;
 		}
 
-		public void setWait(boolean wait) {
+		@Deprecated(since = "0.1.0")
+		public void setWait(@Nullable Boolean wait) {
 			this.wait = wait;
+		}
+
+		/**
+		 * Whether to pace: groq.rate-limit.enabled, or the deprecated groq.rate-limit.wait
+		 * when only that is set to false.
+		 * @return whether calls are paced
+		 */
+		public boolean isPacing() {
+			return this.enabled && !Boolean.FALSE.equals(this.wait);
+		}
+
+	}
+
+	/**
+	 * Where rate-limit budgets are kept.
+	 */
+	public enum Store {
+
+		/** In the JVM, shared by every template with the same key and base URL. */
+		MEMORY,
+
+		/** On Redis, shared by every instance of the application. */
+		REDIS
+
+	}
+
+	/**
+	 * How a call's tokens are estimated before it is sent.
+	 */
+	public static class Estimator {
+
+		/**
+		 * Characters per prompt token until a model's ratio is learned from Groq's usage;
+		 * more than 0.
+		 */
+		private double charsPerToken = 4.0;
+
+		/**
+		 * Completion tokens a call is assumed to use until a model's average is learned
+		 * (never more than its max_completion_tokens); 0 or more.
+		 */
+		private long completionTokens = 256;
+
+		/**
+		 * Whether a call with max_completion_tokens reserves all of them, as if Groq counted
+		 * them when it admits a request (unconfirmed), instead of the model's average.
+		 */
+		private boolean reserveMaxCompletionTokens;
+
+		public double getCharsPerToken() {
+			return this.charsPerToken;
+		}
+
+		public void setCharsPerToken(double charsPerToken) {
+			if (!(charsPerToken > 0) || Double.isInfinite(charsPerToken)) {
+				throw new IllegalArgumentException(
+						"groq.rate-limit.estimator.chars-per-token must be more than 0, such as 4");
+			}
+			this.charsPerToken = charsPerToken;
+		}
+
+		public long getCompletionTokens() {
+			return this.completionTokens;
+		}
+
+		public void setCompletionTokens(long completionTokens) {
+			if (completionTokens < 0) {
+				throw new IllegalArgumentException(
+						"groq.rate-limit.estimator.completion-tokens must be 0 or more, such as 256");
+			}
+			this.completionTokens = completionTokens;
+		}
+
+		public boolean isReserveMaxCompletionTokens() {
+			return this.reserveMaxCompletionTokens;
+		}
+
+		public void setReserveMaxCompletionTokens(boolean reserveMaxCompletionTokens) {
+			this.reserveMaxCompletionTokens = reserveMaxCompletionTokens;
+		}
+
+	}
+
+	/**
+	 * Budgets on Redis (groq.rate-limit.store=redis).
+	 */
+	public static class Redis {
+
+		/**
+		 * Longest a budget operation may wait for Redis before the call is paced in the JVM
+		 * instead; more than 0s.
+		 */
+		private Duration timeout = Duration.ofMillis(250);
+
+		/**
+		 * How long to pace in the JVM after Redis failed before trying it again; more than 0s.
+		 */
+		private Duration retryInterval = Duration.ofSeconds(5);
+
+		/**
+		 * Prefix of the Redis keys of budgets; the rest of a key is a SHA-256 hash of the base
+		 * URL and API key (never the key), the model and the tier.
+		 */
+		private String keyPrefix = "groq:rate-limit";
+
+		public Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(Duration timeout) {
+			this.timeout = positive("groq.rate-limit.redis.timeout", timeout, "250ms");
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = positive("groq.rate-limit.redis.retry-interval", retryInterval, "5s");
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			if (keyPrefix.isBlank()) {
+				throw new IllegalArgumentException("groq.rate-limit.redis.key-prefix must not be blank, such as "
+						+ "groq:rate-limit");
+			}
+			this.keyPrefix = keyPrefix;
 		}
 
 	}

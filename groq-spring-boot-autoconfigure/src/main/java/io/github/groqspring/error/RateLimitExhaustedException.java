@@ -5,9 +5,11 @@ import java.time.Duration;
 import io.github.groqspring.http.RateLimits;
 
 /**
- * Not sent: with {@code groq.rate-limit.wait} on, Groq had said the rate limit is exhausted
- * until a reset that comes after this call's deadline. {@link #getAttempts()} is 0 when the
- * call sent nothing at all, and after a flex fallback the requests it had sent on flex.
+ * Not sent: rate-limit pacing ({@code groq.rate-limit.*}) found that Groq's budget for the
+ * call's model and tier would not refill enough before the call's deadline, so the request
+ * was not sent at all. {@link #getResetIn()} is how long the refill would take.
+ * {@link #getAttempts()} counts the requests the call had sent before: 0 when it sent nothing
+ * at all, more after retries or a flex fallback.
  */
 public class RateLimitExhaustedException extends GroqException {
 
@@ -16,7 +18,7 @@ public class RateLimitExhaustedException extends GroqException {
 	/**
 	 * Create the exception for a call that sent nothing.
 	 * @param message what was not sent and why
-	 * @param resetIn how long until the limit resets
+	 * @param resetIn how long until the budget has refilled enough for the call
 	 */
 	public RateLimitExhaustedException(String message, Duration resetIn) {
 		this(message, resetIn, 0);
@@ -26,7 +28,7 @@ public class RateLimitExhaustedException extends GroqException {
 	 * Create the exception for a call that had sent requests before, e.g. on flex before
 	 * falling back to another tier.
 	 * @param message what was not sent and why
-	 * @param resetIn how long until the limit resets
+	 * @param resetIn how long until the budget has refilled enough for the call
 	 * @param attempts how many requests the call had sent, 0 when none
 	 */
 	public RateLimitExhaustedException(String message, Duration resetIn, int attempts) {

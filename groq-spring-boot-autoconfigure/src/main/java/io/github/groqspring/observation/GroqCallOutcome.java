@@ -35,9 +35,8 @@ public enum GroqCallOutcome {
 	REDIRECTION,
 
 	/**
-	 * HTTP 429: a rate limit was hit; or, with {@code groq.rate-limit.wait} on, the call was
-	 * not sent because Groq had said the limit is exhausted beyond its deadline
-	 * ({@code RateLimitExhaustedException}).
+	 * HTTP 429: a rate limit was hit; or the call was not sent because pacing found that the
+	 * budget would refill only after its deadline ({@code RateLimitExhaustedException}).
 	 */
 	RATE_LIMITED,
 

@@ -63,6 +63,12 @@ class StartupFailureAnalysisTests {
 			groq.retry.max-retry-after | -60s  | groq.retry.max-retry-after must be 0s or more, such as 60s
 			groq.stream.idle-timeout   | 0s    | groq.stream.idle-timeout must be more than 0s, such as 30s (unset, only groq.read-timeout applies)
 			groq.flex.fallback-tier    | flex  | groq.flex.fallback-tier must not be flex itself: use on_demand, auto or performance
+			groq.rate-limit.token-window | 0s  | groq.rate-limit.token-window must be more than 0s, such as 1m
+			groq.rate-limit.request-window | -1d | groq.rate-limit.request-window must be more than 0s, such as 1d
+			groq.rate-limit.estimator.chars-per-token | 0 | groq.rate-limit.estimator.chars-per-token must be more than 0, such as 4
+			groq.rate-limit.estimator.completion-tokens | -1 | groq.rate-limit.estimator.completion-tokens must be 0 or more, such as 256
+			groq.rate-limit.redis.timeout | 0ms | groq.rate-limit.redis.timeout must be more than 0s, such as 250ms
+			groq.rate-limit.redis.retry-interval | 0s | groq.rate-limit.redis.retry-interval must be more than 0s, such as 5s
 			groq.health.timeout        | 0s    | groq.health.timeout must be more than 0s, such as 3s
 			groq.health.cache-time-to-live | -1s | groq.health.cache-time-to-live must be 0s or more, such as 60s (0s asks Groq on every check)
 			""")
@@ -77,6 +83,9 @@ class StartupFailureAnalysisTests {
 						+ switch (parent) {
 							case "groq.retry" -> "Retry";
 							case "groq.stream" -> "Stream";
+							case "groq.rate-limit" -> "RateLimit";
+							case "groq.rate-limit.estimator" -> "Estimator";
+							case "groq.rate-limit.redis" -> "Redis";
 							default -> "Flex";
 						};
 		assertThat(analysis(output)).isEqualTo("""
@@ -92,6 +101,35 @@ class StartupFailureAnalysisTests {
 				Action:
 
 				Update your application's configuration""".formatted(parent, type, property, value, property, reason));
+	}
+
+	@Test
+	void aStoreOnRedisWithoutTheRedisModuleFailsStartUpSayingWhatToAdd(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(EMULATOR_URL, "--groq.rate-limit.store=redis"));
+
+		assertThat(analysis(output)).isEqualTo("""
+				Description:
+
+				Invalid configuration property 'groq.rate-limit.store':
+
+				    Property: groq.rate-limit.store
+				    Value: "redis"
+				    Origin: "groq.rate-limit.store" from property source "commandLineArgs"
+				    Reason: groq.rate-limit.store is redis, but no Redis budget store exists
+
+				Action:
+
+				Add io.github.groqspring:groq-spring-boot-ratelimit-redis and a Redis connection (Spring Data Redis \
+				with spring.data.redis.*, or a Lettuce RedisClient bean), or set groq.rate-limit.store=memory to keep \
+				budgets in the JVM.""");
+	}
+
+	@Test
+	void anUnknownStoreFailsStartUpNamingTheValidValues(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> run(EMULATOR_URL, "--groq.rate-limit.store=hazelcast"));
+
+		assertThat(analysis(output)).contains("Property: groq.rate-limit.store", "Value: \"hazelcast\"")
+			.endsWith("The following values are valid:\n\n    MEMORY\n    REDIS".replace("\n", System.lineSeparator()));
 	}
 
 	@Test

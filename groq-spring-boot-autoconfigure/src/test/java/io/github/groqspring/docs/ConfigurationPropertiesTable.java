@@ -77,7 +77,8 @@ final class ConfigurationPropertiesTable {
 		if (deprecation != null) {
 			text.append(" **Deprecated**");
 			if (deprecation.reason() != null) {
-				text.append(": ").append(markdown(deprecation.reason()));
+				String reason = markdown(deprecation.reason());
+				text.append(": ").append(reason).append(reason.matches(".*[.!?]$") ? "" : ".");
 			}
 			if (deprecation.replacement() != null) {
 				text.append(" Use `").append(deprecation.replacement()).append("` instead.");

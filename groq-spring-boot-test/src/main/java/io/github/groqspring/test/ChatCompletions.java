@@ -24,6 +24,8 @@ final class ChatCompletions {
 
 	private volatile @Nullable Set<String> allowedTiers;
 
+	private volatile @Nullable RateLimitEnforcer rateLimits;
+
 	ChatCompletions(GroqEmulator emulator, ServedModels models) {
 		this.validator = new ChatRequestValidator(models);
 		this.planner = new CompletionPlanner(emulator, models);
@@ -31,6 +33,14 @@ final class ChatCompletions {
 
 	void allowTiers(@Nullable Set<String> tiers) {
 		this.allowedTiers = tiers;
+	}
+
+	void enforce(@Nullable RateLimitEnforcer rateLimits) {
+		this.rateLimits = rateLimits;
+	}
+
+	@Nullable RateLimitEnforcer rateLimits() {
+		return this.rateLimits;
 	}
 
 	/**
@@ -51,12 +61,23 @@ final class ChatCompletions {
 		if (refusal == null) {
 			refusal = this.validator.refusal(body, this.allowedTiers);
 		}
+		RateLimitEnforcer limits = this.rateLimits;
 		if (refusal != null) {
+			if (limits != null && body.hasNonNull("model")) {
+				limits.report(exchange, body.get("model").asString(), servedTier(body));
+			}
 			return refusal;
 		}
 		Completion completion = this.planner.plan(exchange.request(), body, scripted);
 		String model = body.get("model").asString();
 		String tier = servedTier(body);
+		if (limits != null) {
+			EmulatedResponse rejection = limits.admit(exchange, model, tier,
+					completion.promptTokens() - completion.cachedTokens() + completion.completionTokens());
+			if (rejection != null) {
+				return rejection;
+			}
+		}
 		EmulatedResponse response;
 		if (body.path("stream").asBoolean(false)) {
 			exchange.stream(new Exchange.StreamPlan(completion, model, tier,

@@ -1,5 +1,7 @@
 package io.github.groqspring.test;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,6 +19,8 @@ final class Exchange {
 	private @Nullable StreamPlan stream;
 
 	private AudioEndpoints.@Nullable Received audio;
+
+	private @Nullable Map<String, String> rateLimitHeaders;
 
 	Exchange(RecordedRequest request, String requestId) {
 		this.request = request;
@@ -46,6 +50,15 @@ final class Exchange {
 
 	void audio(AudioEndpoints.Received audio) {
 		this.audio = audio;
+	}
+
+	/** The {@code x-ratelimit-*} headers of an enforced budget, {@code null} for the emulator's fixed ones. */
+	@Nullable Map<String, String> rateLimitHeaders() {
+		return this.rateLimitHeaders;
+	}
+
+	void rateLimitHeaders(Map<String, String> headers) {
+		this.rateLimitHeaders = headers;
 	}
 
 	/**

@@ -347,6 +347,28 @@ public final class GroqEmulator implements AutoCloseable {
 	}
 
 	/**
+	 * Enforce rate limits on chat completions as Groq does: 429 with {@code retry-after}
+	 * when a budget is spent, and honest {@code x-ratelimit-*} headers on every chat answer.
+	 * Without a policy (the default) nothing is enforced and the headers are Groq's captured
+	 * example values.
+	 * @param policy the limits, {@code null} to stop enforcing
+	 * @return this emulator
+	 */
+	public GroqEmulator enforceRateLimits(@Nullable RateLimitPolicy policy) {
+		this.chat.enforce((policy != null) ? new RateLimitEnforcer(policy) : null);
+		return this;
+	}
+
+	/**
+	 * What the rate-limit policy admitted and rejected since it was set.
+	 * @return the counts, all 0 without a policy
+	 */
+	public RateLimitCounts rateLimitCounts() {
+		RateLimitEnforcer enforcer = this.chat.rateLimits();
+		return (enforcer != null) ? enforcer.counts() : new RateLimitCounts(0, 0, 0, 0, 0);
+	}
+
+	/**
 	 * The emulated Files and Batch APIs, to script how batches progress and end.
 	 * @return the batch emulation
 	 */
@@ -398,6 +420,7 @@ public final class GroqEmulator implements AutoCloseable {
 		this.requiredApiKey = null;
 		this.replies = null;
 		this.chat.allowTiers(null);
+		this.chat.enforce(null);
 		this.batches.reset();
 		this.audio.reset();
 		return this;

@@ -3,6 +3,7 @@ package io.github.groqspring.test;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
+import java.util.Map;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -20,7 +21,13 @@ final class ResponseWriter {
 		var headers = exchange.getResponseHeaders();
 		headers.set("x-request-id", request.requestId());
 		headers.set("x-groq-region", "emulator");
-		RateLimitHeaders.write(headers, requestsSoFar);
+		Map<String, String> enforced = request.rateLimitHeaders();
+		if (enforced != null) {
+			enforced.forEach(headers::set);
+		}
+		else {
+			RateLimitHeaders.write(headers, requestsSoFar);
+		}
 		response.headers().forEach(headers::set);
 	}
 

@@ -7,16 +7,18 @@ import io.github.groqspring.http.RetrySettings;
 /**
  * The limits of one call: its retry settings, how long one attempt may take, the deadline
  * of the whole call (retries, waits and fallback included), and how many requests the call
- * sent before (on flex, before a fallback), so that attempts count across both tiers.
+ * sent before (on flex, before a fallback), so that attempts count across both tiers, and
+ * the gate each attempt passes (rate-limit pacing).
  *
  * @param retry the retry settings
  * @param readTimeout how long one attempt's response may take, headers to last byte
  * @param deadlineNanos the call's deadline on the {@link System#nanoTime()} clock
  * @param callTimeout the whole budget, for messages
  * @param priorAttempts requests the call sent before this part of it, 0 at its start
+ * @param gate told before each attempt and after each failed one
  */
 public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlineNanos, Duration callTimeout,
-		int priorAttempts) {
+		int priorAttempts, AttemptGate gate) {
 
 	/**
 	 * The longest budget a call is given: a quarter of the {@link System#nanoTime()} range,
@@ -33,7 +35,8 @@ public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlin
 	 * @return the budget
 	 */
 	public static CallBudget start(RetrySettings retry, Duration readTimeout, Duration callTimeout) {
-		return new CallBudget(retry, readTimeout, System.nanoTime() + nanos(callTimeout), callTimeout, 0);
+		return new CallBudget(retry, readTimeout, System.nanoTime() + nanos(callTimeout), callTimeout, 0,
+				AttemptGate.NONE);
 	}
 
 	/**
@@ -42,7 +45,7 @@ public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlin
 	 */
 	public CallBudget withoutRetries() {
 		return new CallBudget(RetrySettings.NONE, this.readTimeout, this.deadlineNanos, this.callTimeout,
-				this.priorAttempts);
+				this.priorAttempts, this.gate);
 	}
 
 	/**
@@ -52,7 +55,17 @@ public record CallBudget(RetrySettings retry, Duration readTimeout, long deadlin
 	 * @return a copy
 	 */
 	public CallBudget afterAttempts(int attempts) {
-		return new CallBudget(this.retry, this.readTimeout, this.deadlineNanos, this.callTimeout, attempts);
+		return new CallBudget(this.retry, this.readTimeout, this.deadlineNanos, this.callTimeout, attempts, this.gate);
+	}
+
+	/**
+	 * This budget with attempts let through by a gate, e.g. rate-limit pacing.
+	 * @param gate the gate
+	 * @return a copy
+	 */
+	public CallBudget withGate(AttemptGate gate) {
+		return new CallBudget(this.retry, this.readTimeout, this.deadlineNanos, this.callTimeout, this.priorAttempts,
+				gate);
 	}
 
 	/**

@@ -68,6 +68,8 @@ final class RetryLoop {
 			TransportFailure transportFailure, Predicate<GroqException> policy) {
 		for (int number = 1;; number++) {
 			int callAttempt = budget.priorAttempts() + number;
+			// The gate may hold the attempt back (rate-limit pacing) or refuse it unsent.
+			budget.gate().beforeAttempt(budget, callAttempt);
 			long attemptDeadline = budget.attemptDeadlineNanos();
 			try {
 				AttemptTimeout.set(Duration.ofNanos(attemptDeadline - System.nanoTime()).toMillis());
@@ -75,9 +77,12 @@ final class RetryLoop {
 				return (callAttempt == 1) ? result : onRetried.withAttempts(result, callAttempt);
 			}
 			catch (ResourceAccessException ex) {
-				retryOrThrow(transportFailure.create(ex, callAttempt), number, budget, listener, policy);
+				GroqException failure = transportFailure.create(ex, callAttempt);
+				budget.gate().afterFailure(failure);
+				retryOrThrow(failure, number, budget, listener, policy);
 			}
 			catch (GroqException ex) {
+				budget.gate().afterFailure(ex);
 				retryOrThrow(ex, number, budget, listener, policy);
 			}
 			finally {

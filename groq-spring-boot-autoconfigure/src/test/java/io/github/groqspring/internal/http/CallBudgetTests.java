@@ -41,7 +41,7 @@ class CallBudgetTests {
 	@Test
 	void remainingIsNeverNegative() {
 		CallBudget spent = new CallBudget(RETRY, Duration.ofSeconds(1), System.nanoTime() - 1_000_000, Duration.ZERO,
-				0);
+				0, AttemptGate.NONE);
 		assertThat(spent.remaining()).isZero();
 	}
 
