@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.groqspring.GroqTemplate;
 import io.github.groqspring.chat.ChatRequest;
@@ -22,6 +23,7 @@ import io.github.groqspring.test.GroqEmulator;
 import io.github.groqspring.test.RateLimitCounts;
 import io.github.groqspring.test.RateLimitPolicy;
 import io.lettuce.core.RedisClient;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,9 @@ class RedisFleetTests {
 
 	private RedisClient client;
 
+	private static final RedisBudgetStore.Settings PATIENT = new RedisBudgetStore.Settings("groq:rate-limit",
+			Duration.ofSeconds(2), Duration.ofSeconds(5));
+
 	@BeforeEach
 	void start(RedisServer redis) {
 		this.client = redis.client();
@@ -77,14 +82,19 @@ class RedisFleetTests {
 	@Test
 	void fourInstancesOnRedisPaceAsOneThoughTheirClocksDisagreeByAMinute() throws Exception {
 		List<GroqTemplate> instances = new ArrayList<>();
+		List<RedisBudgetStore> stores = new ArrayList<>();
 		for (int i = 0; i < 4; i++) {
 			// -45 s, -15 s, +15 s, +45 s: on the emulator's clock, 22 minutes apart.
 			Clock skewed = Clock.offset(Clock.systemUTC(), Duration.ofSeconds(30L * i - 45));
-			instances.add(template(redisStore(skewed, RedisBudgetStore.Settings.DEFAULTS)));
+			// Redis given 2 s, not the default 250 ms: a build sharing two cores can stall a JVM that
+			// long, and a store failing open to local pacing is another test's subject.
+			stores.add(redisStore(skewed, PATIENT));
+			instances.add(template(stores.get(i)));
 		}
 		Load load = run(instances, Duration.ofSeconds(4));
 		RateLimitCounts counts = this.emulator.rateLimitCounts();
-		assertThat(load.failed.get()).isZero();
+		assertThat(stores).as("stores that failed open").allSatisfy((store) -> assertThat(store.state().outages()).isZero());
+		assertThat(load.failed.get()).as("failed calls, the first: %s", load.firstFailure.get()).isZero();
 		assertThat(counts.admittedRequests()).isEqualTo(load.succeeded.get());
 		// 3,000 to start with, then 1,500 a second: the budget was used, not left idle.
 		assertThat(counts.admittedTokens()).isGreaterThan(6_000);
@@ -196,6 +206,7 @@ class RedisFleetTests {
 			}
 			catch (RuntimeException ex) {
 				load.failed.incrementAndGet();
+				load.firstFailure.compareAndSet(null, ex);
 			}
 		}
 	}
@@ -213,6 +224,8 @@ class RedisFleetTests {
 		final AtomicInteger succeeded = new AtomicInteger();
 
 		final AtomicInteger failed = new AtomicInteger();
+
+		final AtomicReference<@Nullable RuntimeException> firstFailure = new AtomicReference<>();
 
 	}
 
