@@ -45,7 +45,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RedisFleetTests {
 
 	/** 3,000 tokens a minute: 1,500 a real second. */
-	private static final RateLimitPolicy POLICY = RateLimitPolicy.builder().limits(0, 1_000_000, 3_000).timeScale(30)
+	/**
+	 * 3,000 tokens a minute on a clock 10 times fast: 500 tokens a second. (At 30 times a
+	 * millisecond of timing difference between the JVMs' view and the emulator's was 1.5 tokens,
+	 * and on a busy machine calls met 429s that Groq's real clock would not give.)
+	 */
+	private static final RateLimitPolicy POLICY = RateLimitPolicy.builder().limits(0, 1_000_000, 3_000).timeScale(10)
 		.build();
 
 	/** 50 words: 54 prompt tokens and a 50-word reply, 104 tokens a call. */
@@ -100,10 +105,10 @@ class RedisFleetTests {
 		assertThat(load.failed.get()).as("failed calls, the first: %s", load.firstFailure.get())
 			.isLessThanOrEqualTo(1);
 		assertThat(counts.admittedRequests()).isEqualTo(load.succeeded.get());
-		// 3,000 to start with, then 1,500 a second: the refill was used too, not left idle. (Not a
+		// 3,000 to start with, then 500 a second: the refill was used too, not left idle. (Not a
 		// share of the limit: sixteen callers on a loaded 2-core machine cannot always keep up, so
 		// the bar is the first bucket plus some refill; benchmarks/rate-limits.sh measures the share.)
-		assertThat(counts.admittedTokens()).isGreaterThan(4_000);
+		assertThat(counts.admittedTokens()).isGreaterThan(3_500);
 		// The target is at most 0.01 429s per success, which the longer benchmark meets
 		// (benchmarks/results/rate-limits.md); in this 4-second run on a shared 2-core machine up to
 		// 6 % were seen (docs/rate-limits.md, "Where it falls short"), so the bar here is 10 %: the
